@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { z } from "zod";
+
+/**
+ * Configuration, parsed once from the environment. Nothing else reads process.env.
+ *
+ * Demo mode is the default when DATABASE_URL is not set: the database is an SQLite file
+ * under the data directory and the demo accounts are seeded on first start.
+ */
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://")
+    .optional(),
+  CLAIMTRACK_DATA_DIR: z.string().min(1).default("data"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CLAIMTRACK_PASSWORD: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  dataDir: string;
+  databaseUrl: string;
+  databaseKind: "sqlite" | "postgresql";
+  isDemo: boolean;
+};
+
+function parseEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.CLAIMTRACK_DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "claimtrack.db")}`;
+  return {
+    ...e,
+    dataDir,
+    databaseUrl,
+    databaseKind: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
+    isDemo: e.DATABASE_URL === undefined,
+  };
+}
+
+export const env: Env = parseEnv();
+
+/**
+ * The session secret: NEXTAUTH_SECRET when configured, otherwise a random secret kept
+ * in the data directory, created on first use with mode 0600.
+ */
+export function getSessionSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const file = path.join(env.dataDir, "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  fs.mkdirSync(env.dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  try {
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch (err) {
+    // Another process created it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(file, "utf8").trim();
+    throw err;
+  }
+}

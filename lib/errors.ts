@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+export type ErrorCode =
+  | "bad_request"
+  | "validation_failed"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "rate_limited"
+  | "internal";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/** Field name → messages, as shown next to form fields and returned by the API. */
+export type FieldErrors = Record<string, string[]>;
+
+/** An expected failure with a message fit to show to the user. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldErrors;
+  /** Extra data for the client, e.g. the current claim on a conflict. */
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldErrors; details?: unknown } = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fields = options.fields;
+    this.details = options.details;
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+/** Maps zod issues to field errors keyed by the dotted path ("" for the whole input). */
+export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Parses input with a schema, throwing a 422 AppError whose fields say what is wrong. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = fieldErrorsFromZod(result.error);
+  const first = result.error.issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join(".")}: ` : "";
+  throw new AppError("validation_failed", `${where}${first?.message ?? "Invalid input"}`, { fields });
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found`);

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { articleText, isoDate, optionalHttpUrl, optionalText } from "@/lib/schemas/common";
+
+export const articleMetadataSchema = z.object({
+  url: optionalHttpUrl,
+  publisher: optionalText(200, "Publisher"),
+  author: optionalText(200, "Author"),
+  publishedAt: isoDate,
+});
+
+/** An article to import: title and text, with optional metadata. */
+export const importArticleSchema = articleMetadataSchema.extend({
+  title: z
+    .string({ error: "Title is required" })
+    .trim()
+    .min(1, "Title is required")
+    .max(500, "Title must be at most 500 characters"),
+  text: articleText,
+});
+
+export type ImportArticleInput = z.infer<typeof importArticleSchema>;
+
+export const listArticlesSchema = z.object({
+  q: optionalText(200, "Search"),
+  page: z.coerce.number().int().min(1).default(1),
+});

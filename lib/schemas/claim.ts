@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { optionalText } from "@/lib/schemas/common";
+
+export const CLAIM_TAGS = ["stated", "disputed", "attributed"] as const;
+export type ClaimTag = (typeof CLAIM_TAGS)[number];
+
+export const claimTag = z.enum(CLAIM_TAGS, {
+  error: (issue) => `Unknown tag ${JSON.stringify(issue.input)}: use stated, disputed or attributed`,
+});
+
+/** A nullable trimmed text: "" and null both clear the field. */
+const clearableText = (max: number, label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : v),
+    z.string().max(max, `${label} must be at most ${max} characters`).nullable().optional(),
+  );
+
+/** A change to a claim. `version` is the version the client read (optimistic concurrency). */
+export const updateClaimSchema = z
+  .object({
+    tag: claimTag.nullable().optional(),
+    speaker: clearableText(300, "Speaker"),
+    cue: clearableText(100, "Cue"),
+    note: clearableText(5000, "Note"),
+    version: z.number({ error: "version is required: send the version you read" }).int().min(1),
+  })
+  .strict();
+
+export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+export const claimIdSchema = z.string().min(1).max(64);
+export { optionalText };

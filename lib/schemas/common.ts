@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/** The largest article text accepted, in UTF-8 bytes. */
+export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
+const utf8Bytes = (s: string) => Buffer.byteLength(s, "utf8");
+
+/** A trimmed optional text field: empty strings become undefined. */
+export const optionalText = (max: number, label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z.string().max(max, `${label} must be at most ${max} characters`).optional(),
+  );
+
+/** An http(s) URL, as a string. Other schemes (javascript:, data:, file:) are refused. */
+export const httpUrl = z
+  .string({ error: "URL is required" })
+  .trim()
+  .min(1, "URL is required")
+  .max(2048, "URL must be at most 2048 characters")
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "URL must be an http:// or https:// address");
+
+export const optionalHttpUrl = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  httpUrl.optional(),
+);
+
+/** Article text: not blank, at most MAX_TEXT_BYTES of UTF-8, no NUL characters. */
+export const articleText = z
+  .string({ error: "Article text is required" })
+  .refine((s) => s.trim().length > 0, "Article text is empty")
+  .refine((s) => utf8Bytes(s) <= MAX_TEXT_BYTES, "Article text is larger than 2 MB")
+  .refine((s) => !s.includes("\u0000"), "Article text contains NUL characters: it is not text");
+
+export const isoDate = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.coerce
+    .date({ error: "Publication date must be a date such as 2025-03-18" })
+    .refine((d) => d.getFullYear() >= 1000 && d.getFullYear() <= 9999, "Publication date is out of range")
+    .optional(),
+);

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const ROLES = ["admin", "editor", "reviewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const role = z.enum(ROLES, {
+  error: (issue) => `Unknown role ${JSON.stringify(issue.input)}: use admin, editor or reviewer`,
+});
+
+export const email = z
+  .string({ error: "Email is required" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Email must be an address such as name@example.com"));
+
+export const password = z
+  .string({ error: "Password is required" })
+  .min(10, "Password must be at least 10 characters")
+  .max(200, "Password must be at most 200 characters");
+
+export const createUserSchema = z.object({
+  email,
+  name: z.string().trim().min(1, "Name is required").max(200),
+  role,
+  password,
+});
+
+export const loginSchema = z.object({
+  email,
+  password: z.string().min(1, "Password is required").max(200),
+});
+
+export const changeRoleSchema = z.object({ userId: z.string().min(1), role });
+export const setActiveSchema = z.object({ userId: z.string().min(1), isActive: z.boolean() });
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1, "Token name is required").max(100, "Token name must be at most 100 characters"),
+});
