@@ -1,4 +1,4 @@
-import type { QuoteSelector, Span } from "@/lib/claims/types";
+import type { QuoteSelector, Span } from "./types";
 
 /** Context kept on each side of a quote, as Hypothesis does. */
 export const QUOTE_CONTEXT = 32;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { splitSentences, trimSpan } from "@/lib/claims/segment";
-import { splitClaims } from "@/lib/claims/split";
-import { buildQuoteSelector } from "@/lib/claims/quote";
+import { splitSentences, trimSpan } from "./segment";
+import { splitClaims } from "./split";
+import { buildQuoteSelector } from "./quote";
 
 describe("splitSentences", () => {
   it("returns exact, trimmed offsets into the original text", () => {

@@ -1,4 +1,4 @@
-import type { Span } from "@/lib/claims/types";
+import type { Span } from "./types";
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 

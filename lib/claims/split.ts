@@ -1,5 +1,5 @@
-import { splitSentences } from "@/lib/claims/segment";
-import type { Span } from "@/lib/claims/types";
+import { splitSentences } from "./segment";
+import type { Span } from "./types";
 
 /**
  * Splits an article's text into claim spans. This is the one entry point the import
