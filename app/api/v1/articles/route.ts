@@ -1,0 +1,15 @@
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { importArticle, listArticles } from "@/lib/data/articles";
+import { toApiArticle } from "@/lib/api/shape";
+
+export const GET = apiRoute(async ({ request, actor }) => {
+  const url = new URL(request.url);
+  const result = await listArticles(actor, Object.fromEntries(url.searchParams));
+  return Response.json(result);
+});
+
+export const POST = apiRoute(async ({ request, actor }) => {
+  const body = await readJson(request);
+  const article = await importArticle(actor, body);
+  return Response.json(toApiArticle(article), { status: 201 });
+});

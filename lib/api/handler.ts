@@ -1,0 +1,82 @@
+import "server-only";
+import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { getRequestActor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/roles";
+
+/** Largest JSON body accepted by the API: 2 MB of article text plus JSON overhead. */
+export const MAX_JSON_BYTES = 3 * 1024 * 1024;
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (args: { request: Request; actor: Actor; params: P }) => Promise<Response>;
+
+/** A JSON error body: {error: {code, message, fields?}} plus any details. */
+export function errorResponse(code: ErrorCode, message: string, status: number, extra: { fields?: FieldErrors; details?: unknown } = {}): Response {
+  const body: Record<string, unknown> = { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}) } };
+  if (extra.details && typeof extra.details === "object") Object.assign(body, extra.details);
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+/**
+ * Wraps an API route handler: requires an actor (bearer token or session cookie) and
+ * turns expected failures into JSON errors with the right status. Role checks happen in
+ * lib/data, which every handler goes through.
+ */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const actor = await getRequestActor(request);
+      if (!actor) throw new AppError("unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer <token>'");
+      const params = await context.params;
+      return await handler({ request, actor, params });
+    } catch (err) {
+      if (err instanceof AppError) {
+        return errorResponse(err.code, err.message, err.status, { fields: err.fields, details: err.details });
+      }
+      console.error("API error", err);
+      return errorResponse("internal", "Something went wrong on the server", 500);
+    }
+  };
+}
+
+/** Reads a JSON request body, refusing bodies over the limit, invalid UTF-8 and invalid JSON. */
+export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    throw new AppError("bad_request", "Send the body as JSON with Content-Type: application/json");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const bytes = await readLimited(request, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid UTF-8");
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON");
+  }
+}
+
+const tooLarge = (maxBytes: number) =>
+  new AppError("payload_too_large", `The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+
+async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}

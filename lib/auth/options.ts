@@ -1,0 +1,41 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getSessionSecret } from "@/lib/env";
+import { authenticate } from "@/lib/data/users";
+
+/** Sessions last 12 hours: a working shift. */
+export const SESSION_MAX_AGE = 12 * 60 * 60;
+
+/**
+ * next-auth configuration. Sessions are JWTs in an http-only cookie, so any instance can
+ * read them; each request then re-checks the user in the database (lib/auth/session.ts),
+ * which is how deactivation and role changes take effect at once.
+ */
+export const authOptions: NextAuthOptions = {
+  secret: getSessionSecret(),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const user = await authenticate(credentials);
+        return user ? { id: user.id, epoch: user.sessionEpoch } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.epoch = (user as { epoch?: number }).epoch ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub };
+    },
+  },
+};

@@ -1,0 +1,68 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
+import { getSessionSecret } from "@/lib/env";
+import { loadSessionActor } from "@/lib/data/users";
+import { loadTokenActor } from "@/lib/data/tokens";
+import { type Actor, type Permission, requirePermission } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/** The actor for a next-auth session cookie value, or null when it is invalid or ended. */
+export async function actorFromSessionToken(value: string | undefined): Promise<Actor | null> {
+  if (!value) return null;
+  const token = await decode({ token: value, secret: getSessionSecret() }).catch(() => null);
+  if (!token?.sub || typeof token.epoch !== "number") return null;
+  return loadSessionActor(token.sub, token.epoch);
+}
+
+/** The signed-in actor of the current server component or server action, or null. */
+export async function getActor(): Promise<Actor | null> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (value) return actorFromSessionToken(value);
+  }
+  return null;
+}
+
+/** For pages: the actor, redirecting to the login page when signed out. */
+export async function requirePageActor(permission: Permission, returnTo: string): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  try {
+    return requirePermission(actor, permission);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "forbidden") redirect("/forbidden");
+    throw err;
+  }
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** The actor of an API request: a bearer token when one is sent, otherwise the session cookie. */
+export async function getRequestActor(request: Request): Promise<Actor | null> {
+  const auth = request.headers.get("authorization");
+  if (auth !== null) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    if (!match) throw new AppError("unauthenticated", "The Authorization header must be 'Bearer <token>'");
+    const actor = await loadTokenActor(match[1]!);
+    if (!actor) throw new AppError("unauthenticated", "The API token is unknown, revoked, or its user is deactivated");
+    return actor;
+  }
+  const cookie = request.headers.get("cookie");
+  for (const name of SESSION_COOKIES) {
+    const value = readCookie(cookie, name);
+    if (value) return actorFromSessionToken(value);
+  }
+  return null;
+}

@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+
+/**
+ * Applies pending SQL migrations from prisma/migrations/<database>/<name>/migration.sql
+ * in name order, each in its own transaction, recording name and checksum in
+ * claimtrack_migrations. We run them ourselves rather than through `prisma migrate
+ * deploy` because that command fails on PostgreSQL here (prisma/orm#27403) and one
+ * mechanism for both databases is easier to trust.
+ */
+
+export type Migration = { name: string; sql: string; checksum: string };
+
+const MIGRATIONS_ROOT = path.join(import.meta.dirname, "..", "prisma", "migrations");
+
+/** Lists the migrations for a database kind, oldest first. */
+export function listMigrations(kind: "sqlite" | "postgresql"): Migration[] {
+  const dir = path.join(MIGRATIONS_ROOT, kind);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+/** Applies pending migrations to an SQLite file (created if missing); returns the names applied. */
+export function migrateSqlite(databaseUrl: string): string[] {
+  const file = databaseUrl.replace(/^file:/, "");
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const conn = new Database(file, { timeout: 10_000 });
+  try {
+    // WAL lets readers work while an import writes; the setting persists in the file.
+    conn.pragma("journal_mode = WAL");
+    conn.exec(`CREATE TABLE IF NOT EXISTS claimtrack_migrations (
+      name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const applied = new Map(
+      conn
+        .prepare("SELECT name, checksum FROM claimtrack_migrations")
+        .all()
+        .map((row) => {
+          const r = row as { name: string; checksum: string };
+          return [r.name, r.checksum] as const;
+        }),
+    );
+    const done: string[] = [];
+    for (const m of listMigrations("sqlite")) {
+      const seen = applied.get(m.name);
+      if (seen !== undefined) {
+        if (seen !== m.checksum) {
+          throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead`);
+        }
+        continue;
+      }
+      conn.transaction(() => {
+        conn.exec(m.sql);
+        conn
+          .prepare("INSERT INTO claimtrack_migrations (name, checksum, applied_at) VALUES (?, ?, ?)")
+          .run(m.name, m.checksum, new Date().toISOString());
+      }).immediate();
+      done.push(m.name);
+    }
+    return done;
+  } finally {
+    conn.close();
+  }
+}

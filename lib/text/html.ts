@@ -1,0 +1,94 @@
+import { JSDOM } from "jsdom";
+import { Readability } from "@mozilla/readability";
+
+export type ExtractedArticle = {
+  text: string;
+  title?: string;
+  author?: string;
+  publisher?: string;
+  publishedAt?: string;
+};
+
+const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "EMBED", "CANVAS", "HEAD", "BUTTON", "SELECT", "FORM"]);
+const BLOCK = new Set([
+  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "DD", "DIV", "DL", "DT", "FIGCAPTION", "FIGURE", "FOOTER",
+  "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION",
+  "TABLE", "TR", "UL", "BODY", "CAPTION",
+]);
+
+/**
+ * The visible text of an HTML fragment or document, one block element per paragraph
+ * (separated by a blank line), with inline white space collapsed. Scripts, styles and
+ * markup are dropped; <pre> keeps its line breaks.
+ */
+export function htmlToText(html: string): string {
+  const dom = new JSDOM(html);
+  return blocksToText(dom.window.document.body);
+}
+
+function blocksToText(root: Element | null): string {
+  if (!root) return "";
+  const paragraphs: string[] = [];
+  let line = "";
+  const flush = () => {
+    const t = line.replace(/[ \t\n\r\f]+/g, " ").trim();
+    if (t) paragraphs.push(t);
+    line = "";
+  };
+  const walk = (node: Node, inPre: boolean) => {
+    if (node.nodeType === 3) {
+      line += inPre ? (node.textContent ?? "").replace(/\n/g, "\u2028") : (node.textContent ?? "");
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || el.getAttribute("hidden") !== null || el.getAttribute("aria-hidden") === "true") return;
+    if (tag === "BR") {
+      line += "\u2028";
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    const pre = inPre || tag === "PRE";
+    for (const child of Array.from(el.childNodes)) walk(child, pre);
+    if (block) flush();
+  };
+  walk(root, false);
+  flush();
+  // Line breaks inside a block (<br>, <pre>) are kept as single newlines.
+  return paragraphs
+    .map((p) => p.split("\u2028").map((l) => l.trim()).filter(Boolean).join("\n"))
+    .filter(Boolean)
+    .join("\n\n");
+}
+
+/**
+ * Extracts the article from an HTML page with Mozilla Readability (the engine of
+ * Firefox Reader View), falling back to the whole body when Readability finds nothing
+ * substantial, as happens with short or unusual pages.
+ */
+export function extractArticleFromHtml(html: string, url?: string): ExtractedArticle {
+  const dom = new JSDOM(html, url ? { url } : undefined);
+  const doc = dom.window.document;
+  const bodyText = blocksToText(doc.body);
+  const parsed = new Readability(doc.cloneNode(true) as Document).parse();
+  let text = bodyText;
+  if (parsed?.content) {
+    const readable = blocksToText(new JSDOM(parsed.content).window.document.body);
+    // Readability sometimes keeps only a fragment of short pages; keep its result only
+    // when it holds a fair share of the page's text.
+    if (readable.length >= Math.min(200, bodyText.length * 0.5)) text = readable;
+  }
+  const clean = (s: string | null | undefined) => {
+    const t = s?.replace(/\s+/g, " ").trim();
+    return t ? t : undefined;
+  };
+  return {
+    text,
+    title: clean(parsed?.title) ?? clean(doc.title),
+    author: clean(parsed?.byline),
+    publisher: clean(parsed?.siteName),
+    publishedAt: clean(parsed?.publishedTime),
+  };
+}

@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getArticle, getArticleReport, importArticle, listArticles } from "@/lib/data/articles";
+import { updateClaim } from "@/lib/data/claims";
+import { addSourceToClaim } from "@/lib/data/sources";
+import { AppError } from "@/lib/errors";
+import { SAMPLE_TEXT, makeTeam, type Person } from "@/tests/support/people";
+
+let team: { admin: Person; editor: Person; reviewer: Person };
+beforeAll(async () => {
+  team = await makeTeam();
+});
+
+const rejects = async (p: Promise<unknown>, code: string) => {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  return err as AppError;
+};
+
+describe("importArticle", () => {
+  it("stores the text and one claim per sentence with exact offsets", async () => {
+    const article = await importArticle(team.editor.actor, {
+      title: "Ottawa",
+      text: SAMPLE_TEXT,
+      url: "https://example.com/ottawa",
+      publisher: "Example News",
+      publishedAt: "2025-03-18",
+    });
+    expect(article.claims).toHaveLength(4);
+    for (const claim of article.claims) {
+      expect(article.revision.text.slice(claim.start, claim.end)).toBe(claim.text);
+      expect(claim.tag).toBeNull();
+      expect(claim.version).toBe(1);
+    }
+    expect(article.claims[0]!.text).toBe("Ottawa treaty withdrawal");
+    const stored = await db.claim.findMany({ where: { articleId: article.id }, select: { prefix: true, suffix: true, text: true } });
+    expect(stored).toHaveLength(4);
+    expect(stored.every((c) => SAMPLE_TEXT.includes(c.prefix + c.text + c.suffix))).toBe(true);
+    expect(article.publishedAt).toBe("2025-03-18T00:00:00.000Z");
+  });
+
+  it("normalises CRLF line endings before storing", async () => {
+    const article = await importArticle(team.editor.actor, { title: "CRLF", text: "One.\r\nTwo.\r\n" });
+    expect(article.revision.text).toBe("One.\nTwo.");
+    expect(article.claims.map((c) => c.text)).toEqual(["One.", "Two."]);
+  });
+
+  it("refuses bad input with a specific message and stores nothing", async () => {
+    const before = await db.article.count();
+    const empty = await rejects(importArticle(team.editor.actor, { title: " ", text: "x" }), "validation_failed");
+    expect(empty.fields?.title).toEqual(["Title is required"]);
+    const blank = await rejects(importArticle(team.editor.actor, { title: "T", text: "  \n " }), "validation_failed");
+    expect(blank.fields?.text).toEqual(["Article text is empty"]);
+    const big = await rejects(importArticle(team.editor.actor, { title: "T", text: "a".repeat(2 * 1024 * 1024 + 1) }), "validation_failed");
+    expect(big.message).toMatch(/larger than 2 MB/);
+    const url = await rejects(importArticle(team.editor.actor, { title: "T", text: "x.", url: "javascript:alert(1)" }), "validation_failed");
+    expect(url.fields?.url?.[0]).toMatch(/http/);
+    expect(await db.article.count()).toBe(before);
+  });
+
+  it("refuses reviewers and anonymous callers", async () => {
+    await rejects(importArticle(team.reviewer.actor, { title: "T", text: "x." }), "forbidden");
+    await rejects(importArticle(null, { title: "T", text: "x." }), "unauthenticated");
+  });
+});
+
+describe("updateClaim", () => {
+  it("tags a claim, bumps its version and records who", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Tagging", text: SAMPLE_TEXT });
+    const claim = article.claims[2]!;
+    const updated = await updateClaim(team.editor.actor, claim.id, {
+      tag: "attributed",
+      speaker: "The governments",
+      cue: "stated",
+      version: 1,
+    });
+    expect(updated).toMatchObject({ tag: "attributed", speaker: "The governments", cue: "stated", version: 2 });
+    expect(updated.taggedBy).toBe(team.editor.actor.name);
+    const events = await db.auditEvent.findMany({ where: { entityId: claim.id } });
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0]!.after!)).toMatchObject({ tag: "attributed" });
+  });
+
+  it("refuses a stale version with 409 and the current claim, writing nothing", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Conflict", text: SAMPLE_TEXT });
+    const claim = article.claims[1]!;
+    await updateClaim(team.editor.actor, claim.id, { tag: "stated", version: 1 });
+    const err = await rejects(updateClaim(team.admin.actor, claim.id, { tag: "disputed", version: 1 }), "conflict");
+    expect((err.details as { claim: { tag: string; version: number } }).claim).toMatchObject({ tag: "stated", version: 2 });
+    const row = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(row.tag).toBe("stated");
+  });
+
+  it("refuses unknown tags and reviewers", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Bad tag", text: SAMPLE_TEXT });
+    const claim = article.claims[0]!;
+    const err = await rejects(updateClaim(team.editor.actor, claim.id, { tag: "opinion", version: 1 }), "validation_failed");
+    expect(err.message).toMatch(/Unknown tag "opinion"/);
+    await rejects(updateClaim(team.reviewer.actor, claim.id, { tag: "stated", version: 1 }), "forbidden");
+    await rejects(updateClaim(team.editor.actor, "nope", { tag: "stated", version: 1 }), "not_found");
+  });
+});
+
+describe("sources and the report", () => {
+  it("shares one source record between claims and counts sourced claims", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Report", text: SAMPLE_TEXT });
+    const [a, b, c] = article.claims;
+    await addSourceToClaim(team.editor.actor, a!.id, { url: "https://example.com/statement?utm_source=x", relation: "origin", quote: "withdraw" });
+    await addSourceToClaim(team.editor.actor, b!.id, { url: "https://EXAMPLE.com/statement", title: "Statement", relation: "supports" });
+    expect(await db.source.count({ where: { url: "https://example.com/statement" } })).toBe(1);
+    await updateClaim(team.editor.actor, a!.id, { tag: "stated", version: 1 });
+    await updateClaim(team.editor.actor, c!.id, { tag: "attributed", speaker: "governments", cue: "stated", version: 1 });
+
+    const report = await getArticleReport(team.reviewer.actor, article.id);
+    expect(report.counts).toEqual({ stated: 1, disputed: 0, attributed: 1, untagged: 2 });
+    expect(report.sourcedShare).toBe(0.5);
+    expect(report.unsourced.map((x) => x.id)).toEqual([c!.id, article.claims[3]!.id]);
+    expect(report.claims[1]!.sources[0]).toMatchObject({ title: "Statement", relation: "supports" });
+  });
+
+  it("refuses bad relations, non-http URLs and reviewers", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Bad source", text: SAMPLE_TEXT });
+    const id = article.claims[0]!.id;
+    const rel = await rejects(addSourceToClaim(team.editor.actor, id, { url: "https://x.org", relation: "proves" }), "validation_failed");
+    expect(rel.message).toMatch(/Unknown relation "proves"/);
+    await rejects(addSourceToClaim(team.editor.actor, id, { url: "ftp://x.org/a", relation: "context" }), "validation_failed");
+    await rejects(addSourceToClaim(team.reviewer.actor, id, { url: "https://x.org", relation: "context" }), "forbidden");
+    expect((await getArticle(team.editor.actor, article.id)).claims[0]!.sources).toEqual([]);
+  });
+});
+
+describe("listArticles", () => {
+  it("searches by title and shows progress", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Landmines and borders", text: SAMPLE_TEXT });
+    await updateClaim(team.editor.actor, article.claims[0]!.id, { tag: "stated", version: 1 });
+    const { items } = await listArticles(team.reviewer.actor, { q: "landmines" });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ title: "Landmines and borders", total: 4, tagged: 1 });
+    expect(items[0]!.counts).toEqual({ stated: 1, disputed: 0, attributed: 0, untagged: 3 });
+  });
+});
