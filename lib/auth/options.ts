@@ -10,9 +10,11 @@ export const SESSION_MAX_AGE = 12 * 60 * 60;
 /**
  * next-auth configuration. Sessions are JWTs in an http-only cookie, so any instance can
  * read them; each request then re-checks the user in the database (lib/auth/session.ts),
- * which is how deactivation and role changes take effect at once.
+ * which is how deactivation and role changes take effect at once. Built on demand, so
+ * that `next build` never needs the secret.
  */
-export const authOptions: NextAuthOptions = {
+export function getAuthOptions(): NextAuthOptions {
+  return {
   secret: getSessionSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/login" },
@@ -38,4 +40,5 @@ export const authOptions: NextAuthOptions = {
       return { ...session, userId: token.sub };
     },
   },
-};
+  };
+}

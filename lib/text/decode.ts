@@ -19,7 +19,6 @@ export function decodeUtf8Text(bytes: Uint8Array, what = "The file"): string {
 
 /** True when the text holds control characters other than tab, line feed, carriage return and form feed. */
 export function hasBinaryControls(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
 }
 

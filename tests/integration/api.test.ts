@@ -43,6 +43,7 @@ describe("POST /api/v1/articles", () => {
   it("creates an article for an editor (token or session cookie) and returns its claims", async () => {
     const created = await createArticle();
     expect(created.claims).toHaveLength(4);
+    expect(created).not.toHaveProperty("revisions");
     const c = created.claims[0]!;
     expect(Object.keys(c)).toEqual(expect.arrayContaining(["id", "start", "end", "text", "tag", "speaker", "cue", "note", "version"]));
     expect(created.text.slice(c.start, c.end)).toBe(c.text);

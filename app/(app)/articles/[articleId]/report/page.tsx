@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/auth/session";
+import { getArticleReport } from "@/lib/data/articles";
+import { loadOrNotFound } from "@/lib/load-or-not-found";
+import { ClaimReport } from "@/components/report/claim-report";
+
+type Props = { params: Promise<{ articleId: string }> };
+
+export const metadata: Metadata = { title: "Claim report" };
+
+export default async function ReportPage({ params }: Props) {
+  const { articleId } = await params;
+  const actor = await requirePageActor("articles:read", `/articles/${articleId}/report`);
+  const report = await loadOrNotFound(getArticleReport(actor, articleId));
+  return <ClaimReport report={report} />;
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import { changeRoleAction, createUserAction, setActiveAction } from "@/app/(app)/admin/users/actions";
+import { ROLES, type Role } from "@/lib/schemas/user";
+import type { FieldErrors } from "@/lib/errors";
+import { FieldError, describedBy } from "@/components/ui/field-error";
+import { formatDate } from "@/components/ui/format";
+
+type User = { id: string; email: string; name: string; role: Role; isActive: boolean; createdAt: string };
+
+/** The admin's user management: create users, change roles, deactivate and reactivate. */
+export function UserAdmin({ users, currentUserId }: { users: User[]; currentUserId: string | null }) {
+  const [isPending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  function run(action: () => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string; fields?: FieldErrors } }>, done: string, form?: HTMLFormElement) {
+    startTransition(async () => {
+      const result = await action();
+      if (result.ok) {
+        setMessage(done);
+        setErrors({});
+        form?.reset();
+      } else {
+        setMessage(result.error.message);
+        setErrors(result.error.fields ?? {});
+      }
+    });
+  }
+
+  function onCreate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = Object.fromEntries(new FormData(form));
+    run(() => createUserAction(data), `Created ${String(data.email)}.`, form);
+  }
+
+  return (
+    <>
+      <h1>Users</h1>
+      <p role="status" className="muted">
+        {message}
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Since</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>
+                <select
+                  aria-label={`Role of ${u.email}`}
+                  value={u.role}
+                  disabled={isPending || u.id === currentUserId}
+                  onChange={(e) => run(() => changeRoleAction({ userId: u.id, role: e.target.value }), `Changed the role of ${u.email}.`)}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {u.isActive ? "Active" : "Deactivated"}{" "}
+                {u.id !== currentUserId && (
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={isPending}
+                    onClick={() =>
+                      run(() => setActiveAction({ userId: u.id, isActive: !u.isActive }), `${u.isActive ? "Deactivated" : "Reactivated"} ${u.email}.`)
+                    }
+                  >
+                    {u.isActive ? `Deactivate` : `Reactivate`}
+                    <span className="visually-hidden"> {u.email}</span>
+                  </button>
+                )}
+              </td>
+              <td>{formatDate(u.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Add a user</h2>
+      <form onSubmit={onCreate} className="stack narrow" noValidate>
+        <label className="field">
+          <span>Name</span>
+          <input name="name" {...describedBy("new-name-error", errors.name)} />
+        </label>
+        <FieldError id="new-name-error" messages={errors.name} />
+        <label className="field">
+          <span>Email</span>
+          <input name="email" type="email" {...describedBy("new-email-error", errors.email)} />
+        </label>
+        <FieldError id="new-email-error" messages={errors.email} />
+        <label className="field">
+          <span>Role</span>
+          <select name="role" defaultValue="editor">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Initial password</span>
+          <input name="password" type="password" autoComplete="new-password" {...describedBy("new-password-error", errors.password)} />
+        </label>
+        <FieldError id="new-password-error" messages={errors.password} />
+        <div>
+          <button type="submit" className="button primary" disabled={isPending}>
+            Add user
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { SourceLinkView } from "@/lib/data/views";
+
+const RELATION_LABELS = { supports: "Supports", refutes: "Refutes", context: "Context", origin: "Origin" } as const;
+
+/** Only http(s) addresses become links; anything else is shown as text. */
+export function isHttpUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/** The sources linked to a claim, with relation, title and quoted passage. */
+export function SourceLinks({ sources, canEdit, onRemove }: { sources: SourceLinkView[]; canEdit: boolean; onRemove?: (linkId: string) => void }) {
+  if (sources.length === 0) return <p className="muted small">No sources yet.</p>;
+  return (
+    <div className="sources" role="group" aria-label="Sources">
+      {sources.map((s) => (
+        <div key={s.id} className="source">
+          <span className={`relation rel-${s.relation}`}>{RELATION_LABELS[s.relation]}</span>{" "}
+          {isHttpUrl(s.url) ? (
+            <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">
+              {s.title ?? s.url}
+            </a>
+          ) : (
+            <span>{s.title ?? s.url}</span>
+          )}
+          {s.quote && <blockquote className="quote">{s.quote}</blockquote>}
+          {canEdit && onRemove && (
+            <button type="button" className="link-button small" onClick={() => onRemove(s.id)} aria-label={`Remove source ${s.title ?? s.url}`}>
+              Remove
+            </button>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useCallback, useLayoutEffect, useRef } from "react";
+import { updateClaimAction } from "@/app/(app)/articles/[articleId]/actions";
+import type { ClaimView } from "@/lib/data/views";
+
+export type ClaimChanges = Partial<Pick<ClaimView, "tag" | "speaker" | "cue" | "note">>;
+
+type Handlers = {
+  onSaving: (claimId: string) => void;
+  onSaved: (claim: ClaimView, changes: ClaimChanges) => void;
+  onConflict: (claimId: string, mine: ClaimChanges, theirs: ClaimView) => void;
+  onError: (claimId: string, message: string) => void;
+};
+
+/**
+ * Saves claim changes one at a time per claim, each with the version the previous save
+ * returned, so quick successive edits never conflict with themselves. A conflict with
+ * someone else's save is handed to onConflict with both values.
+ */
+export function useClaimSaver(initial: readonly ClaimView[], handlers: Handlers) {
+  const versions = useRef(new Map(initial.map((c) => [c.id, c.version])));
+  const chains = useRef(new Map<string, Promise<void>>());
+  const handlersRef = useRef(handlers);
+  useLayoutEffect(() => {
+    handlersRef.current = handlers;
+  });
+
+  const save = useCallback((claimId: string, changes: ClaimChanges): Promise<void> => {
+    const run = async () => {
+      const h = handlersRef.current;
+      h.onSaving(claimId);
+      const version = versions.current.get(claimId) ?? 1;
+      try {
+        const result = await updateClaimAction(claimId, { ...changes, version });
+        if (result.ok) {
+          versions.current.set(claimId, result.value.version);
+          h.onSaved(result.value, changes);
+        } else if (result.error.code === "conflict") {
+          const theirs = (result.error.details as { claim: ClaimView }).claim;
+          versions.current.set(claimId, theirs.version);
+          h.onConflict(claimId, changes, theirs);
+        } else {
+          h.onError(claimId, result.error.message);
+        }
+      } catch {
+        h.onError(claimId, "Could not reach the server. Your change is not saved; try again.");
+      }
+    };
+    const next = (chains.current.get(claimId) ?? Promise.resolve()).then(run);
+    chains.current.set(claimId, next);
+    return next;
+  }, []);
+
+  /** Adopts a claim version seen elsewhere (e.g. after keeping someone else's change). */
+  const adopt = useCallback((claim: ClaimView) => {
+    versions.current.set(claim.id, claim.version);
+  }, []);
+
+  return { save, adopt };
+}

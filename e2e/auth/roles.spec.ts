@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "../support/login";
+
+test("a wrong password is refused with a message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("textbox", { name: "Email" }).fill("editor@example.com");
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "email or password is wrong" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a reviewer reads the demo article and report but cannot edit", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.getByRole("link", { name: /Ottawa landmine treaty/ }).first().click();
+  const first = page.getByRole("list", { name: "Claims" }).getByRole("listitem").first();
+  await expect(first.getByRole("radio", { name: "Stated" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Add source" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Import" })).toHaveCount(0);
+  await page.goto("/articles/new");
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  await page.goBack();
+  await page.getByRole("link", { name: "Report" }).click();
+  await expect(page.getByRole("heading", { name: "Claim report" })).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/articles");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Farticles/);
+});
+
+test("signed-out visitors are sent to the login page and back", async ({ page }) => {
+  await page.goto("/articles?q=Ottawa");
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByRole("textbox", { name: "Email" }).fill("admin@example.com");
+  await page.getByLabel("Password").fill("claimtrack");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
+  await page.getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("cell", { name: "reviewer@example.com", exact: true })).toBeVisible();
+});

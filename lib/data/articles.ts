@@ -1,0 +1,162 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { notFound, parseInput } from "@/lib/errors";
+import { type Actor, requirePermission } from "@/lib/auth/roles";
+import { recordEvent } from "@/lib/data/audit";
+import { splitClaims } from "@/lib/claims/split";
+import { buildQuoteSelector } from "@/lib/claims/quote";
+import { importArticleSchema, listArticlesSchema } from "@/lib/schemas/article";
+import { normalizeArticleText } from "@/lib/text/decode";
+import {
+  type ArticleMeta,
+  type ArticleView,
+  type TagCounts,
+  articleMetaSelect,
+  claimSelect,
+  countTags,
+  toArticleMeta,
+  toClaimView,
+} from "@/lib/data/views";
+
+/**
+ * Imports an article: stores its text as revision 1 and splits it into claims, all in
+ * one transaction, so an import either lands whole or not at all.
+ */
+export async function importArticle(maybeActor: Actor | null, input: unknown): Promise<ArticleView> {
+  const actor = requirePermission(maybeActor, "articles:write");
+  const data = parseInput(importArticleSchema, input);
+  const text = normalizeArticleText(data.text);
+  const spans = splitClaims(text);
+  const userId = actor.id;
+  if (userId === null) throw new Error("importArticle needs a user to own the article");
+
+  const articleId = await db.$transaction(async (tx) => {
+    const article = await tx.article.create({
+      data: {
+        title: data.title,
+        url: data.url ?? null,
+        publisher: data.publisher ?? null,
+        author: data.author ?? null,
+        publishedAt: data.publishedAt ?? null,
+        createdById: userId,
+      },
+      select: { id: true },
+    });
+    const revision = await tx.articleRevision.create({
+      data: {
+        articleId: article.id,
+        number: 1,
+        text,
+        textHash: crypto.createHash("sha256").update(text).digest("hex"),
+        createdById: userId,
+      },
+      select: { id: true },
+    });
+    await tx.claim.createMany({
+      data: spans.map((span) => {
+        const quote = buildQuoteSelector(text, span);
+        return {
+          articleId: article.id,
+          revisionId: revision.id,
+          start: span.start,
+          end: span.end,
+          text: quote.exact,
+          prefix: quote.prefix,
+          suffix: quote.suffix,
+        };
+      }),
+    });
+    await recordEvent(tx, actor, {
+      action: "article.import",
+      entityType: "article",
+      entityId: article.id,
+      articleId: article.id,
+      after: { title: data.title, claims: spans.length, characters: text.length },
+    });
+    return article.id;
+  });
+  return getArticle(actor, articleId);
+}
+
+/** An article with its current revision's text and its claims in text order. */
+export async function getArticle(maybeActor: Actor | null, articleId: string): Promise<ArticleView> {
+  requirePermission(maybeActor, "articles:read");
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: {
+      ...articleMetaSelect,
+      revisions: { select: { id: true, number: true, text: true }, orderBy: { number: "desc" }, take: 1 },
+    },
+  });
+  const revision = article?.revisions[0];
+  if (!article || !revision) throw notFound("Article");
+  const { revisions: _revisions, ...meta } = article;
+  const claims = await db.claim.findMany({
+    where: { articleId, revisionId: revision.id, deletedAt: null },
+    select: claimSelect,
+    orderBy: [{ start: "asc" }, { end: "asc" }],
+  });
+  return { ...toArticleMeta(meta), revision, claims: claims.map(toClaimView) };
+}
+
+export type ArticleListItem = ArticleMeta & { counts: TagCounts; total: number; tagged: number };
+
+const PAGE_SIZE = 50;
+
+/** Articles newest first, optionally filtered by a title search, with tag counts and progress. */
+export async function listArticles(
+  maybeActor: Actor | null,
+  input: unknown = {},
+): Promise<{ items: ArticleListItem[]; page: number; pageCount: number; total: number }> {
+  requirePermission(maybeActor, "articles:read");
+  const { q, page } = parseInput(listArticlesSchema, input);
+  const where = q ? { title: { contains: q } } : {};
+  const [total, articles] = await Promise.all([
+    db.article.count({ where }),
+    db.article.findMany({
+      where,
+      select: articleMetaSelect,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+  ]);
+  const groups = await db.claim.groupBy({
+    by: ["articleId", "tag"],
+    where: { articleId: { in: articles.map((a) => a.id) }, deletedAt: null },
+    _count: { _all: true },
+  });
+  const items = articles.map((a) => {
+    const counts: TagCounts = { stated: 0, disputed: 0, attributed: 0, untagged: 0 };
+    for (const g of groups) {
+      if (g.articleId === a.id) counts[(g.tag as keyof TagCounts | null) ?? "untagged"] += g._count._all;
+    }
+    const total = counts.stated + counts.disputed + counts.attributed + counts.untagged;
+    return { ...toArticleMeta(a), counts, total, tagged: total - counts.untagged };
+  });
+  return { items, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
+}
+
+export type ArticleReport = {
+  article: ArticleMeta;
+  counts: TagCounts;
+  total: number;
+  sourcedShare: number;
+  unsourced: ArticleView["claims"];
+  claims: ArticleView["claims"];
+};
+
+/** The claim report: counts per tag, the share of claims with a source, and every claim. */
+export async function getArticleReport(maybeActor: Actor | null, articleId: string): Promise<ArticleReport> {
+  const { revision: _revision, claims, ...article } = await getArticle(maybeActor, articleId);
+  const unsourced = claims.filter((c) => c.sources.length === 0);
+  return {
+    article,
+    counts: countTags(claims),
+    total: claims.length,
+    sourcedShare: claims.length === 0 ? 0 : (claims.length - unsourced.length) / claims.length,
+    unsourced,
+    claims,
+  };
+}

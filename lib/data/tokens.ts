@@ -1,0 +1,87 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { notFound, parseInput } from "@/lib/errors";
+import { type Actor, requirePermission } from "@/lib/auth/roles";
+import { recordEvent } from "@/lib/data/audit";
+import { createTokenSchema, type Role } from "@/lib/schemas/user";
+
+const TOKEN_PREFIX = "ct_";
+
+export type ApiTokenSummary = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+const summary = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+/**
+ * Mints a personal API token for the actor (or, from the command line, for userId).
+ * The secret is returned once; only its sha256 is stored.
+ */
+export async function createApiToken(
+  maybeActor: Actor | null,
+  input: unknown,
+  userId?: string | null,
+): Promise<{ token: string; summary: ApiTokenSummary }> {
+  const actor = requirePermission(maybeActor, "tokens:own");
+  const { name } = parseInput(createTokenSchema, input);
+  const ownerId = userId === undefined ? actor.id : userId;
+  if (ownerId === null) throw notFound("User");
+  if (ownerId !== actor.id) requirePermission(actor, "users:manage");
+  const token = `${TOKEN_PREFIX}${crypto.randomBytes(32).toString("base64url")}`;
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: { userId: ownerId, name, tokenHash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
+      select: summary,
+    });
+    await recordEvent(tx, actor, { action: "token.create", entityType: "apiToken", entityId: row.id, after: { name } });
+    return row;
+  });
+  return { token, summary: created };
+}
+
+/** Lists the actor's own tokens, newest first. */
+export async function listApiTokens(maybeActor: Actor | null): Promise<ApiTokenSummary[]> {
+  const actor = requirePermission(maybeActor, "tokens:own");
+  if (actor.id === null) return [];
+  return db.apiToken.findMany({ where: { userId: actor.id }, select: summary, orderBy: { createdAt: "desc" } });
+}
+
+/** Revokes one of the actor's own tokens. */
+export async function revokeApiToken(maybeActor: Actor | null, tokenId: string): Promise<void> {
+  const actor = requirePermission(maybeActor, "tokens:own");
+  await db.$transaction(async (tx) => {
+    const row = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.id ?? "" }, select: { id: true } });
+    if (!row) throw notFound("Token");
+    await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
+    await recordEvent(tx, actor, { action: "token.revoke", entityType: "apiToken", entityId: tokenId });
+  });
+}
+
+/** The actor behind a bearer token, or null for an unknown, revoked or deactivated one. */
+export async function loadTokenActor(token: string): Promise<Actor | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, isActive: true } },
+    },
+  });
+  if (!row || row.revokedAt || !row.user.isActive) return null;
+  // Record use at most once a minute, so reads do not each cost a write.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  const { id, email, name, role } = row.user;
+  return { id, email, name, role: role as Role };
+}

@@ -1,0 +1,171 @@
+import "server-only";
+import type { ClaimTag } from "@/lib/schemas/claim";
+import type { SourceRelation } from "@/lib/schemas/source";
+
+// Plain objects that leave the data layer: what pages, actions and the API may see.
+// Prisma rows never cross this line.
+
+export type SpanText = { start: number; end: number; text: string };
+
+export type SuggestionView = {
+  tag: ClaimTag;
+  confidence: number;
+  reasons: string[];
+  speaker: SpanText | null;
+  cue: SpanText | null;
+  splitAt: number | null;
+};
+
+export type SourceLinkView = {
+  id: string;
+  sourceId: string;
+  url: string;
+  title: string | null;
+  relation: SourceRelation;
+  quote: string | null;
+};
+
+export type ClaimView = {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  tag: ClaimTag | null;
+  speaker: string | null;
+  cue: string | null;
+  note: string | null;
+  version: number;
+  suggestion: SuggestionView | null;
+  taggedBy: string | null;
+  taggedAt: string | null;
+  sources: SourceLinkView[];
+};
+
+export type ArticleMeta = {
+  id: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+};
+
+export type ArticleView = ArticleMeta & {
+  revision: { id: string; number: number; text: string };
+  claims: ClaimView[];
+};
+
+export type TagCounts = Record<ClaimTag | "untagged", number>;
+
+/** The Prisma select that ClaimView is built from. */
+export const claimSelect = {
+  id: true,
+  start: true,
+  end: true,
+  text: true,
+  tag: true,
+  speaker: true,
+  cue: true,
+  note: true,
+  version: true,
+  suggestedTag: true,
+  suggestedConfidence: true,
+  suggestion: true,
+  taggedAt: true,
+  taggedBy: { select: { name: true } },
+  sources: {
+    select: {
+      id: true,
+      relation: true,
+      quote: true,
+      source: { select: { id: true, url: true, title: true } },
+    },
+    orderBy: { createdAt: "asc" as const },
+  },
+} as const;
+
+type ClaimRow = {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  tag: string | null;
+  speaker: string | null;
+  cue: string | null;
+  note: string | null;
+  version: number;
+  suggestedTag: string | null;
+  suggestedConfidence: number | null;
+  suggestion: string | null;
+  taggedAt: Date | null;
+  taggedBy: { name: string } | null;
+  sources: { id: string; relation: string; quote: string | null; source: { id: string; url: string; title: string | null } }[];
+};
+
+/** Builds the outward view of a claim row selected with claimSelect. */
+export function toClaimView(row: ClaimRow): ClaimView {
+  let suggestion: SuggestionView | null = null;
+  if (row.suggestedTag && row.suggestion) {
+    const extra = JSON.parse(row.suggestion) as Omit<SuggestionView, "tag" | "confidence">;
+    suggestion = { tag: row.suggestedTag as ClaimTag, confidence: row.suggestedConfidence ?? 0, ...extra };
+  }
+  return {
+    id: row.id,
+    start: row.start,
+    end: row.end,
+    text: row.text,
+    tag: row.tag as ClaimTag | null,
+    speaker: row.speaker,
+    cue: row.cue,
+    note: row.note,
+    version: row.version,
+    suggestion,
+    taggedBy: row.taggedBy?.name ?? null,
+    taggedAt: row.taggedAt?.toISOString() ?? null,
+    sources: row.sources.map((l) => ({
+      id: l.id,
+      sourceId: l.source.id,
+      url: l.source.url,
+      title: l.source.title,
+      relation: l.relation as SourceRelation,
+      quote: l.quote,
+    })),
+  };
+}
+
+type ArticleRow = {
+  id: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+};
+
+export const articleMetaSelect = {
+  id: true,
+  title: true,
+  url: true,
+  publisher: true,
+  author: true,
+  publishedAt: true,
+  createdAt: true,
+} as const;
+
+/** Builds the outward view of an article's metadata. */
+export function toArticleMeta(row: ArticleRow): ArticleMeta {
+  return {
+    ...row,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Counts claims per tag, with "untagged" for claims without one. */
+export function countTags(claims: { tag: string | null }[]): TagCounts {
+  const counts: TagCounts = { stated: 0, disputed: 0, attributed: 0, untagged: 0 };
+  for (const c of claims) counts[(c.tag as keyof TagCounts | null) ?? "untagged"] += 1;
+  return counts;
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { readArticleFile } from "@/lib/text/import-file";
+import type { FieldErrors } from "@/lib/errors";
+
+export type ImportFormState = { message: string | null; fields: FieldErrors; values: Record<string, string> };
+
+const field = (form: FormData, key: string) => {
+  const v = form.get(key);
+  return typeof v === "string" ? v : "";
+};
+
+/**
+ * The article to import from the form: pasted text, or an uploaded file reduced to text.
+ * For an uploaded HTML page, empty metadata fields are filled from the page, and an
+ * empty title from the page's title or the file name.
+ */
+export async function articleInputFromForm(form: FormData) {
+  const file = form.get("file");
+  const pasted = field(form, "text");
+  const input = {
+    title: field(form, "title"),
+    text: pasted,
+    url: field(form, "url"),
+    publisher: field(form, "publisher"),
+    author: field(form, "author"),
+    publishedAt: field(form, "publishedAt"),
+  };
+  if (!(file instanceof File) || file.size === 0) return input;
+  if (pasted.trim() !== "") {
+    throw new AppError("validation_failed", "Either paste the text or upload a file, not both", {
+      fields: { file: ["Clear the pasted text to upload a file, or remove the file"] },
+    });
+  }
+  const extracted = readArticleFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  return {
+    ...input,
+    text: extracted.text,
+    title: input.title.trim() || extracted.title || file.name.replace(/\.[^.]+$/, ""),
+    author: input.author || extracted.author || "",
+    publisher: input.publisher || extracted.publisher || "",
+    publishedAt: input.publishedAt || (extracted.publishedAt && !Number.isNaN(Date.parse(extracted.publishedAt)) ? extracted.publishedAt : ""),
+  };
+}
