@@ -14,8 +14,13 @@ export type CueMatch = {
   kind: CueKind;
   first: number;
   last: number;
-  /** verb: subject before it; participle: subject of the clause; according: the phrase after it; none: no speaker. */
-  role: "verb" | "participle" | "according" | "none";
+  /**
+   * verb: subject before it; participle: subject of the clause; according: the phrase
+   * after it; agent: the phrase after "by" ("was reported by X"); none: no speaker.
+   */
+  role: "verb" | "participle" | "according" | "agent" | "none";
+  /** An extra reason for the editor ("'incorrectly' distances the reporter"). */
+  note?: string;
 };
 
 /** A word that looks like a cue but is not one here, with the reason shown to editors. */
@@ -37,13 +42,27 @@ const SAY = [
   "cautioned", "demanded", "demands", "confirmed", "confirms", "reported", "quoted",
   "maintained", "maintains", "affirmed", "concluded", "estimated", "described", "told",
   "announce", "warn", "urge", "believe", "think", "argue", "suggest", "stress", "explain",
+  "describes", "criticized", "criticised", "criticizes", "criticizing", "condemned", "condemns",
+  "condemning", "berated", "insisted", "feared", "fears", "fear",
 ];
 const SAY_SET = new Set(SAY);
+/** Every word that can be a reporting cue: the speaker search stops at them. */
+export const REPORTING_WORDS = new Set([...SAY, "claimed", "denied", "denies", "reads"]);
+/** The plain verbs of saying: preferred as the cue when a sentence has several. */
+export const PRIMARY_CUES = new Set(["say", "says", "said", "saying", "told", "tells", "tell", "stated", "according", "reports", "reported", "added", "wrote"]);
 /** Forms that are also common nouns or adjectives: a cue only before "that" or a clause. */
-const NEEDS_THAT = new Set(["states", "state", "notes", "note", "reads", "read", "shows", "showed", "show", "found", "finds", "indicated", "indicates"]);
+const NEEDS_THAT = new Set(["states", "state", "notes", "note", "reads", "read", "found", "finds", "indicated", "indicates"]);
+const SHOW_FORMS = new Set(["shows", "showed", "show"]);
+/** "media reports said", "following reports of": "reports" is a noun after these. */
+const REPORT_NOUN_BEFORE = new Set(["media", "news", "published", "unconfirmed", "conflicting", "following", "such", "press", "initial", "earlier", "recent", "local", "several", "many", "some", "other", "of", "amid", "despite", "after", "were", "are", "these", "those"]);
+const REPORT_NOUN_AFTER = new Set(["of", "on", "from", "about", "say", "said", "says", "suggest", "suggested", "indicate", "indicated", "claim", "claimed", "and", "or", "that", "to", "in", ""]);
+const DISTANCING_ADVERBS = new Set(["incorrectly", "falsely", "wrongly", "erroneously", "mistakenly"]);
+const PARTICIPLE_ADVERBS = new Set(["first", "also", "widely", "not", "previously", "later", "originally", "initially"]);
+const IRREGULAR_PARTICIPLES = new Set(["told", "said", "written", "thought", "found", "shown"]);
 const BE = new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"]);
-const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "any"]);
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "any", "another", "every", "each"]);
 const PRONOUNS = new Set(["he", "she", "it", "they", "we", "i", "you", "there"]);
+const PRONOUN_SUBJECTS = new Set(["they", "we", "i", "you"]);
 const FINITE = new Set(["is", "are", "was", "were", "had", "has", "have", "would", "will", "could", "did", "can", "might", "may"]);
 const CLAIM_NOUNS = new Set([
   "claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
@@ -53,7 +72,7 @@ const CLAIM_NOUNS = new Set([
 ]);
 const CLAIM_FORMS = new Set(["claim", "claims", "claimed", "claiming"]);
 const DENY_FORMS = new Set(["deny", "denies", "denied", "denying", "denial", "denials"]);
-const DISMISS_FORMS = new Set(["reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed", "dismissing"]);
+const DISMISS_FORMS = new Set(["reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed", "dismissing", "challenge", "challenges", "challenged", "challenging"]);
 const REFUTE_FORMS = new Set(["refute", "refutes", "refuted", "refuting", "rebutted", "rebuts", "contradicted", "contradicts", "disputes", "disputed", "disputing", "dispute"]);
 const ALLEGE_FORMS = new Set(["allege", "alleges", "alleged", "alleging"]);
 const HEDGES = new Set(["reportedly", "allegedly", "purportedly", "purported", "unconfirmed", "unverified", "supposedly", "rumored", "rumoured"]);
@@ -91,6 +110,18 @@ function isParticiple(w: string): boolean {
   return w.endsWith("ing");
 }
 
+function isPastParticiple(w: string): boolean {
+  return w.endsWith("ed") || IRREGULAR_PARTICIPLES.has(w);
+}
+
+/** "was reported", "were first reported", "what’s described": a passive use of the verb at i. */
+function isPassive(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  while (PARTICIPLE_ADVERBS.has(word(tokens, k))) k--;
+  const w = word(tokens, k);
+  return BE.has(w) || /^(what|it|that|who|which)[’']s$/.test(w);
+}
+
 /** Finds the cues of one sentence; tokens inside quotation marks are skipped. */
 export function findCues(tokens: Token[], quoted: boolean[]): { cues: CueMatch[]; falseCues: FalseCue[] } {
   const cues: CueMatch[] = [];
@@ -115,8 +146,13 @@ export function findCues(tokens: Token[], quoted: boolean[]): { cues: CueMatch[]
         cues.push({ kind: "hedge", first: i, last: k, role: "none" });
         i = k;
       }
+    } else if (DISTANCING_ADVERBS.has(w) && (SAY_SET.has(next) || CLAIM_FORMS.has(next))) {
+      // "Lavrov incorrectly said": the reporter contests the claim.
+      cues.push({ kind: "distancing", first: i + 1, last: i + 1, role: "verb", note: `'${tokens[i]!.text}' distances the reporter` });
+      i++;
     } else if (CLAIM_FORMS.has(w)) {
-      if (next === "to" || clauseFollows(tokens, i)) {
+      if (DETERMINERS.has(prev)) continue;
+      if (next === "to" || clauseFollows(tokens, i) || FINITE.has(next)) {
         cues.push({ kind: "distancing", first: i, last: next === "to" ? i + 1 : i, role });
       } else if (next === "responsibility" || next === "credit") {
         cues.push({ kind: "attribution", first: i, last: i + 1, role });
@@ -124,35 +160,48 @@ export function findCues(tokens: Token[], quoted: boolean[]): { cues: CueMatch[]
         falseCues.push({ token: i, reason: `'${tokens[i]!.text}' is not a claim here (no clause follows)` });
       }
     } else if (DENY_FORMS.has(w)) {
-      if (BE.has(prev) || (w.startsWith("denial") && !DETERMINERS.has(prev) && next !== "of" && next !== "that")) {
+      if ((isPastParticiple(w) && isPassive(tokens, i)) || (w.startsWith("denial") && !DETERMINERS.has(prev) && next !== "of" && next !== "that")) {
         falseCues.push({ token: i, reason: `'${tokens[i]!.text}' is passive or a noun here, not a denial` });
       } else {
         cues.push({ kind: "denial", first: i, last: i, role: w.startsWith("denial") ? "none" : role });
       }
     } else if (DISMISS_FORMS.has(w)) {
-      if (hasClaimObject(tokens, i) && !BE.has(prev)) cues.push({ kind: "denial", first: i, last: i, role });
+      if (hasClaimObject(tokens, i) && !(isPastParticiple(w) && isPassive(tokens, i))) cues.push({ kind: "denial", first: i, last: i, role });
       else falseCues.push({ token: i, reason: `'${tokens[i]!.text}' rejects an action, not a claim` });
     } else if (REFUTE_FORMS.has(w)) {
       // "the disputed territory", "a border dispute": a dispute is named, no claim is contested.
       const baseForm = w === "dispute" || w === "disputes";
       const contests = baseForm ? hasClaimObject(tokens, i) || DETERMINERS.has(next) : true;
-      if (DETERMINERS.has(prev) || BE.has(prev) || !contests) {
+      if (DETERMINERS.has(prev) || (isPastParticiple(w) && isPassive(tokens, i)) || !contests) {
         falseCues.push({ token: i, reason: `'${tokens[i]!.text}' names a dispute, it does not contest a claim` });
       } else {
         cues.push({ kind: "denial", first: i, last: i, role });
       }
     } else if (ALLEGE_FORMS.has(w)) {
-      const adjectival = w === "alleged" && (DETERMINERS.has(prev) || !clauseFollows(tokens, i));
+      // "the alleged abuses" qualifies a noun; "as Lavrov alleged?" and "alleged that" report a claim.
+      const nextIsWord = tokens[i + 1]?.isWord ?? false;
+      const adjectival = w === "alleged" && nextIsWord && (DETERMINERS.has(prev) || !clauseFollows(tokens, i));
       cues.push({ kind: adjectival ? "hedge" : "distancing", first: i, last: i, role: adjectival ? "none" : role });
+    } else if ((w === "reports" || w === "report") && !DETERMINERS.has(prev) && !REPORT_NOUN_BEFORE.has(prev) && prev !== "" && !REPORT_NOUN_AFTER.has(tokens[i + 1]?.lower ?? "")) {
+      // "The UN refugee agency reports a dramatic increase": a verb after its subject.
+      if (w === "reports" || PRONOUN_SUBJECTS.has(prev)) cues.push({ kind: "attribution", first: i, last: i, role: "verb" });
+    } else if (SHOW_FORMS.has(w)) {
+      if (!DETERMINERS.has(prev) && (next === "that" || DETERMINERS.has(next))) cues.push({ kind: "attribution", first: i, last: i, role: "verb" });
     } else if (NEEDS_THAT.has(w)) {
       if (next === "that" || (w.startsWith("read") && ["that", ":", ","].includes(tokens[i + 1]?.lower ?? ""))) {
         cues.push({ kind: "attribution", first: i, last: w.startsWith("read") ? i + 1 : i, role });
       }
-    } else if ((w === "called" || w === "calling" || w === "calls" || w === "call") && (next === "on" || next === "for")) {
+    } else if ((w === "called" || w === "calling" || w === "calls") && (next === "on" || next === "for")) {
       if (!BE.has(prev) && !DETERMINERS.has(prev)) cues.push({ kind: "attribution", first: i, last: i + 1, role });
     } else if (SAY_SET.has(w)) {
       if (!isCueInContext(tokens, i, w, prev, next)) continue;
-      cues.push({ kind: "attribution", first: i, last: i, role: BE.has(prev) ? "none" : role });
+      if (isPastParticiple(w) && isPassive(tokens, i)) {
+        // "was first reported by The New York Times" names its speaker; "it was reported" does not.
+        if (next === "by") cues.push({ kind: "attribution", first: i, last: i, role: "agent" });
+        else falseCues.push({ token: i, reason: `'${tokens[i]!.text}' is passive with no speaker named` });
+        continue;
+      }
+      cues.push({ kind: "attribution", first: i, last: i, role });
     }
   }
   return { cues, falseCues };
@@ -167,5 +216,7 @@ function isCueInContext(tokens: Token[], i: number, w: string, prev: string, nex
   if ((w === "say" || w === "tell" || w === "believe" || w === "think" || w === "warn") && (prev === "to" || DETERMINERS.has(prev))) return false;
   if (w === "warning" && (DETERMINERS.has(prev) || prev === "early")) return false;
   if (w === "demands" && DETERMINERS.has(prev)) return false;
+  if (w.startsWith("fear") && (DETERMINERS.has(prev) || ["for", "of", "out", "in", "without"].includes(prev) || !["that", "they", "he", "she", "it", "we", "the", "a", "an"].includes(next))) return false;
+  if (w === "describes" && !tokens.slice(i + 1, i + 8).some((t) => t.lower === "as")) return false;
   return true;
 }

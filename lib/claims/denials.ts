@@ -1,5 +1,10 @@
 import type { Analysis } from "./suggest";
+import { REPORTING_WORDS } from "./cues";
 import { stem, type Token } from "./tokens";
+
+const COORDINATORS = new Set(["and", "but", ";"]);
+/** Cues that report a claim someone made; only such claims are linked to a denial. */
+const SAYING = new Set(["say", "says", "said", "saying", "told", "tells", "reported", "reports", "claimed", "claims", "claim", "stated", "according", "quoted", "statement"]);
 
 /*
  * A claim is disputed when another claim of the same article denies it: "The rebels say
@@ -21,7 +26,7 @@ function contentStems(tokens: Token[], from: number, to: number): Set<string> {
   const stems = new Set<string>();
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.isWord && !STOPWORDS.has(t.lower)) stems.add(stem(t.lower));
+    if (t.isWord && !STOPWORDS.has(t.lower) && !CLAIM_WORDS.has(t.lower)) stems.add(stem(t.lower));
   }
   return stems;
 }
@@ -36,9 +41,15 @@ export function linkDenials(text: string, analyses: Analysis[]): void {
   analyses.forEach((denial, d) => {
     const cue = denial.cue;
     if (!cue || cue.kind !== "denial" || !denial.suggestion.speaker) return;
-    const objectStems = contentStems(denial.tokens, cue.last + 1, denial.tokens.length);
+    // The denied object ends where a second claim starts ("denies the claims and says ...").
+    // The denied object ends where a second claim or a comma starts ("denies the claims and
+    // says ...", "reports that X kidnapped 20 women near Chibok, where ...").
+    let objectEnd = cue.last + 1;
+    const endsObject = (t: Token, next: Token | undefined) => t.text === "," || (COORDINATORS.has(t.lower) && REPORTING_WORDS.has(next?.lower ?? ""));
+    while (objectEnd < denial.tokens.length && !endsObject(denial.tokens[objectEnd]!, denial.tokens[objectEnd + 1])) objectEnd++;
+    const objectStems = contentStems(denial.tokens, cue.last + 1, objectEnd);
     const objectHead = denial.tokens.slice(cue.last + 1, cue.last + 4).map((t) => t.lower);
-    const isAnaphoric = objectHead.some((w) => CLAIM_WORDS.has(w)) && objectStems.size <= 3;
+    const isAnaphoric = objectHead.some((w) => CLAIM_WORDS.has(w)) && objectStems.size <= 2;
     const snippet = text.slice(denial.suggestion.cue!.start, Math.min(denial.suggestion.cue!.end + 40, text.length)).split("\n")[0]!;
     const reason = `denied elsewhere by '${denial.suggestion.speaker.text}': "${snippet.trim()}…"`;
     const mark = (s: number) => {
@@ -60,6 +71,8 @@ export function linkDenials(text: string, analyses: Analysis[]): void {
     if (objectStems.size === 0) return;
     for (let s = Math.max(0, d - WINDOW); s <= Math.min(analyses.length - 1, d + WINDOW); s++) {
       if (s === d || speakerKey(analyses[s]!) === speakerKey(denial)) continue;
+      const targetCue = analyses[s]!.cue;
+      if (!targetCue || !SAYING.has(analyses[s]!.tokens[targetCue.first]!.lower)) continue;
       let shared = 0;
       for (const w of objectStems) if (stems[s]!.has(w)) shared++;
       if (shared >= 2 && shared / objectStems.size >= 0.5) mark(s);

@@ -1,3 +1,4 @@
+import { REPORTING_WORDS } from "./cues";
 import { isCapitalised, type Token } from "./tokens";
 
 /**
@@ -31,12 +32,13 @@ const STOP = new Set([
   "or", "nor", "and", "said", "says", "say", "told", "tells", "also", "saying", "according",
   "however", "meanwhile", "despite", "during", "under", "into", "over", "against", "about",
   "amid", "without", "through", "toward", "towards", "via", "per", "like", "unlike", "upon",
-  "there", "what", "how", "why", "whether", "not", "this", "these", "those",
+  "there", "what", "how", "why", "whether", "not",
   ...AUX,
 ]);
 /** Prepositions allowed inside a speaker ("spokesman for the UN", "officials in Kabul"). */
 const INNER = new Set(["of", "for", "at", "in", "from", "on"]);
 const PRONOUNS = new Set(["he", "she", "they", "we", "i", "you", "it"]);
+const OPENING_DETERMINERS = new Set(["the", "a", "an", "these", "those", "this", "its", "his", "her", "their", "our", "some", "several", "many", "most", "all", "both"]);
 const ED_NOT_VERBS = new Set([
   "hundred", "armed", "alleged", "unidentified", "united", "retired", "elected", "detained",
   "injured", "wounded", "displaced", "concerned", "related", "affected", "unnamed", "masked",
@@ -65,41 +67,60 @@ function skipToSubject(tokens: Token[], from: number): number {
   }
 }
 
-/** True when a comma at `i` separates items of a list of names ("Poland, Latvia and Estonia"). */
-function isListComma(tokens: Token[], i: number): boolean {
+/**
+ * True when a comma at `i` separates items of a list of names ("Poland, Latvia and
+ * Estonia"): capitalised on both sides, and an "and" already crossed on the way back,
+ * so "Speaking Tuesday, Lavrov said" stays "Lavrov".
+ */
+function isListComma(tokens: Token[], i: number, crossedAnd: boolean): boolean {
   const left = tokens[i - 1];
   const right = tokens[i + 1];
-  return !!left && !!right && left.isWord && right.isWord && isCapitalised(left.text) && isCapitalised(right.text);
+  return crossedAnd && !!left && !!right && left.isWord && right.isWord && isCapitalised(left.text) && isCapitalised(right.text);
+}
+
+/** A period inside a name: after a title ("Mr.") or an initialism ("Afghan-U.S."). */
+function isInnerPeriod(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev || !prev.isWord) return false;
+  return TITLE_ABBREVIATIONS.has(prev.lower) || /(^|[.\-])\p{Lu}$/u.test(prev.text);
 }
 
 /**
  * The noun phrase that ends just before the verb cue at `cue`: "Russia has repeatedly
  * denied" gives "Russia". Appositives are skipped ("Koang, an army spokesman, said").
  */
-export function speakerBefore(tokens: Token[], cue: number): TokenRange | null {
+export function speakerBefore(tokens: Token[], cue: number, allowAppositive = true): TokenRange | null {
   let last = skipToSubject(tokens, cue - 1);
-  // "X, a spokesman for Y, said": take X.
-  if (tokens[last]?.text === "," && last > 0) {
+  // "X, a spokesman for Y, said": take X. A lone comma ("The agency (UNHCR), says") is skipped.
+  if (tokens[last]?.text === "," && last > 0 && !allowAppositive) {
+    last--;
+  } else if (tokens[last]?.text === "," && last > 0) {
     let k = last - 1;
     while (k >= 0 && tokens[k]!.text !== "," && last - k < 16) k--;
-    if (k > 0 && tokens[k]!.text === ",") last = k - 1;
-    else return null;
+    last = k > 0 && tokens[k]!.text === "," ? k - 1 : last - 1;
   }
   let first = -1;
+  let crossedAnd = false;
   for (let i = last; i >= 0; i--) {
     const t = tokens[i]!;
     if (t.isWord) {
       if (t.lower === "and" && first !== -1 && isCapitalised(tokens[first]!.text) && tokens[i - 1]?.isWord && isCapitalised(tokens[i - 1]!.text)) {
+        crossedAnd = true;
         continue;
       }
-      if (STOP.has(t.lower) || isVerbLike(t)) break;
+      if (STOP.has(t.lower) || isVerbLike(t) || (REPORTING_WORDS.has(t.lower) && !isCapitalised(t.text))) break;
       if (INNER.has(t.lower) && first === -1) break;
       first = i;
-    } else if (t.text === "," && first !== -1 && isListComma(tokens, i)) {
+      // A determiner opens the phrase unless a preposition links it to a head before it
+      // ("the defense ministries of the four countries"; not "dead bodies the group").
+      if (OPENING_DETERMINERS.has(t.lower) && !INNER.has(tokens[i - 1]?.lower ?? "")) break;
+    } else if (t.text === "," && first !== -1 && isListComma(tokens, i, crossedAnd)) {
       continue;
-    } else if ((t.text === "." && TITLE_ABBREVIATIONS.has(tokens[i - 1]?.lower ?? "")) || t.text === "&") {
+    } else if ((t.text === "." && isInnerPeriod(tokens, i)) || t.text === "&") {
       continue;
-    } else if ((t.text === ")" || t.text === "(") && first !== -1) {
+    } else if (t.text === ")" || t.text === "(") {
+      // "The World Food Program (WFP) says": an acronym in brackets belongs to the name.
+      if (t.text === ")" && first === -1 && tokens[i - 2]?.text !== "(") break;
       continue;
     } else if (t.text === "-" && tokens[i - 1]?.isWord && first !== -1) {
       continue;
@@ -127,10 +148,11 @@ export function speakerAfter(tokens: Token[], from: number): TokenRange | null {
   for (let i = first; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.isWord) {
-      if (i > first && (STOP.has(t.lower) || isVerbLike(t))) break;
+      const isAdverb = ADVERBS.has(t.lower) || (t.lower.endsWith("ly") && t.lower.length > 5 && !isCapitalised(t.text));
+      if (i > first && (STOP.has(t.lower) || isVerbLike(t) || isAdverb || REPORTING_WORDS.has(t.lower))) break;
       if (t.lower === "and" || (INNER.has(t.lower) && i === first)) break;
       last = i;
-    } else if ((t.text === "." && TITLE_ABBREVIATIONS.has(tokens[i - 1]?.lower ?? "") && i + 1 < tokens.length) || t.text === "&") {
+    } else if ((t.text === "." && isInnerPeriod(tokens, i) && i + 1 < tokens.length) || t.text === "&") {
       continue;
     } else if (t.text === "(" && tokens[i + 2]?.text === ")") {
       i += 2;
@@ -151,16 +173,24 @@ export function speakerAfter(tokens: Token[], from: number): TokenRange | null {
  */
 export function clauseSubject(tokens: Token[], before: number): TokenRange | null {
   let from = 0;
-  const opener = tokens[0]?.lower ?? "";
-  const leadsWithAdverbial = ["in", "on", "at", "last", "earlier", "later", "meanwhile", "however", "but", "and", "also", "after", "before", "during", "since", "prior", "for", "on", "this", "separately", "still", "yet", "then", "now", "today", "yesterday", "when", "while", "as", "if"].includes(opener);
-  if (leadsWithAdverbial) {
-    const comma = tokens.findIndex((t, i) => i < before && t.text === ",");
-    if (comma === -1) return null;
-    from = comma + 1;
+  const comma = tokens.findIndex((t, i) => i < before && t.text === ",");
+  const opener = tokens[0];
+  if (comma !== -1 && comma <= 6 && opener) {
+    // "Last year, X ...", "Initially, X ...", "Speaking Tuesday, X ...": skip the adverbial.
+    const w = opener.lower;
+    const isAdverbial = LEADING.has(w) || w.endsWith("ly") || w.endsWith("ing") || TIME_WORDS.has(w);
+    if (isAdverbial) from = comma + 1;
   }
   const range = speakerAfter(tokens, from);
   return range && range.last < before ? range : null;
 }
+
+const LEADING = new Set([
+  "in", "on", "at", "last", "earlier", "later", "meanwhile", "however", "but", "and", "also",
+  "after", "before", "during", "since", "prior", "for", "this", "separately", "still", "yet",
+  "then", "now", "today", "yesterday", "when", "while", "as", "if", "asked", "regarding",
+  "despite", "although", "though", "because", "according", "from", "with", "by", "under",
+]);
 
 function trimRange(tokens: Token[], range: TokenRange): TokenRange | null {
   let { first, last } = range;

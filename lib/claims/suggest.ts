@@ -1,11 +1,11 @@
-import { findCues, type CueMatch } from "./cues";
+import { findCues, PRIMARY_CUES, type CueMatch } from "./cues";
 import { clauseSubject, speakerAfter, speakerBefore, type TokenRange } from "./speaker";
 import { linkDenials } from "./denials";
 import { quotedMask, tokenize, type Token } from "./tokens";
 import type { Span, Suggestion, TextRef } from "./types";
 
 /** One claim while the suggester works on it; `linkDenials` reads the cue and tokens. */
-export type Analysis = { tokens: Token[]; cue: CueMatch | null; suggestion: Suggestion };
+export type Analysis = { tokens: Token[]; cue: CueMatch | null; suggestion: Suggestion; quoteOpen: boolean };
 
 const CONFIDENCE = {
   disputedWithSpeaker: 0.9,
@@ -20,6 +20,9 @@ const CONFIDENCE = {
 } as const;
 
 const COORDINATORS = new Set(["and", "but", "while", "whereas", ";"]);
+const SUBORDINATORS = new Set(["since", "after", "before", "when", "because", "although", "though", "if", "until", "unless", "once", "whenever"]);
+const BE_FORMS = new Set(["is", "are", "was", "were", "been", "be"]);
+const ADVERB_SKIP = new Set(["also", "still", "now", "again", "repeatedly", "initially", "reportedly"]);
 const PRONOUN_SPEAKERS = new Set(["he", "she", "they", "we", "i", "you", "it"]);
 
 /**
@@ -28,7 +31,12 @@ const PRONOUN_SPEAKERS = new Set(["he", "she", "they", "we", "i", "you", "it"]);
  */
 export function suggestTags(text: string, spans: Span[]): Suggestion[] {
   const analyses: Analysis[] = [];
-  for (const span of spans) analyses.push(analyse(text, span, analyses[analyses.length - 1]));
+  let quoteOpen = false;
+  for (const span of spans) {
+    const analysis = analyse(text, span, analyses[analyses.length - 1], quoteOpen);
+    quoteOpen = analysis.quoteOpen;
+    analyses.push(analysis);
+  }
   linkDenials(text, analyses);
   return analyses.map((a) => a.suggestion);
 }
@@ -42,31 +50,67 @@ function ref(text: string, tokens: Token[], range: TokenRange | null): TextRef |
 
 /** The speaker of one cue, by the cue's grammatical role. */
 function findSpeaker(tokens: Token[], cue: CueMatch): TokenRange | null {
-  if (cue.role === "none") return null;
   if (cue.role === "according") return speakerAfter(tokens, cue.last + 1);
+  if (cue.role === "agent") return speakerAfter(tokens, cue.last + 2);
+  if (cue.role === "none") {
+    // "The spokesman issued the denial": the subject of the verb that governs the noun.
+    const verb = cue.first - 2;
+    return verb > 0 && tokens[verb]!.isWord ? speakerBefore(tokens, verb) : null;
+  }
+  let k = cue.first - 1;
+  while (k >= 0 && ADVERB_SKIP.has(tokens[k]!.lower)) k--;
+  const prev = tokens[k];
+  // "quoted a member of a local vigilante group as saying": the phrase between.
+  if (prev?.lower === "as" && cue.role === "participle") {
+    const quotedAt = tokens.findIndex((t, i) => i < k && t.lower === "quoted");
+    if (quotedAt !== -1) return speakerAfter(tokens, quotedAt + 1);
+  }
+  // "Kismayo business people, who say ...": the antecedent of the relative pronoun.
+  if (prev && (prev.lower === "who" || prev.lower === "which")) return speakerBefore(tokens, k, false);
   const before = speakerBefore(tokens, cue.first);
   if (cue.role === "participle") {
-    // "with officials stating ..." names its speaker; ", saying ..." borrows the subject.
-    if (before && tokens[before.first - 1]?.lower === "with") return before;
+    // "with officials stating", "some of them were saying" name their speaker; ", saying" borrows the subject.
+    const isProgressive = prev !== undefined && BE_FORMS.has(prev.lower);
+    if (before && (isProgressive || tokens[before.first - 1]?.lower === "with")) return before;
     return clauseSubject(tokens, cue.first) ?? before;
   }
   if (before) return before;
-  const prev = tokens[cue.first - 1];
   if (prev && prev.lower === "and") return clauseSubject(tokens, cue.first);
   // '"...," said M23 leader Bertrand Bisimwa.' and "..., he said." put the speaker after.
   return speakerAfter(tokens, cue.last + 1);
 }
 
-function analyse(text: string, span: Span, previous: Analysis | undefined): Analysis {
+/** True when the cue's subject opens a subordinate clause ("since authorities assured ..."). */
+function isSubordinate(tokens: Token[], speaker: TokenRange | null): boolean {
+  return speaker !== null && SUBORDINATORS.has(tokens[speaker.first - 1]?.lower ?? "");
+}
+
+function analyse(text: string, span: Span, previous: Analysis | undefined, quoteOpen: boolean): Analysis {
   const tokens = tokenize(text, span.start, span.end);
-  const quoted = quotedMask(tokens);
-  const { cues, falseCues } = findCues(tokens, quoted);
-  const speakers = cues.map((c) => findSpeaker(tokens, c));
+  const { mask: quoted, open } = quotedMask(tokens, quoteOpen);
+  const found = findCues(tokens, quoted);
+  const falseCues = found.falseCues;
   const reasons: string[] = [];
+  const cues: CueMatch[] = [];
+  const speakers: (TokenRange | null)[] = [];
+  for (const c of found.cues) {
+    const speaker = findSpeaker(tokens, c);
+    if (c.kind === "attribution" && isSubordinate(tokens, speaker)) {
+      const clause = tokens[speaker!.first - 1]!.text;
+      falseCues.push({ token: c.first, reason: `cue '${tokens[c.first]!.text}' is inside a '${clause}' clause` });
+      continue;
+    }
+    cues.push(c);
+    speakers.push(speaker);
+  }
   const disputeAt = cues.findIndex((c, i) => (c.kind === "denial" || c.kind === "distancing") && speakers[i] !== null);
   const anyDispute = cues.findIndex((c) => c.kind === "denial" || c.kind === "distancing");
   const hedgeAt = cues.findIndex((c) => c.kind === "hedge");
-  const attributionAt = cues.findIndex((c, i) => c.kind === "attribution" && speakers[i] !== null);
+  // The first attribution, unless it is a participle and a verb of saying follows
+  // ("released a statement condemning the incident, saying ...").
+  const firstAt = cues.findIndex((c, i) => c.kind === "attribution" && speakers[i] !== null);
+  const primaryAt = cues.findIndex((c, i) => c.kind === "attribution" && speakers[i] !== null && PRIMARY_CUES.has(tokens[c.first]!.lower));
+  const attributionAt = firstAt !== -1 && cues[firstAt]!.role === "participle" && primaryAt > firstAt ? primaryAt : firstAt;
   const anyAttribution = cues.findIndex((c) => c.kind === "attribution");
 
   let tag: Suggestion["tag"] = "stated";
@@ -95,6 +139,7 @@ function analyse(text: string, span: Span, previous: Analysis | undefined): Anal
   const cueRef = cue ? ref(text, tokens, { first: cue.first, last: cue.last }) : null;
   const speakerRef = ref(text, tokens, speaker);
   if (cueRef) reasons.push(`${cue!.kind === "hedge" ? "hedge" : "cue"} '${cueRef.text}'`);
+  if (cue?.note) reasons.push(cue.note);
   if (speakerRef) reasons.push(`speaker '${speakerRef.text}'`);
   else if (cue && cue.kind !== "hedge") reasons.push("no speaker found");
   if (tag === "stated") {
@@ -116,6 +161,7 @@ function analyse(text: string, span: Span, previous: Analysis | undefined): Anal
   return {
     tokens,
     cue,
+    quoteOpen: open,
     suggestion: { tag, confidence, reasons, speaker: speakerRef, cue: cueRef, splitAt },
   };
 }

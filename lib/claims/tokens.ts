@@ -2,7 +2,8 @@
 export type Token = { text: string; lower: string; start: number; end: number; isWord: boolean };
 
 // Abbreviations with inner periods ("U.S.") stay one word; so do "M23's", "anti-personnel".
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[’'.\-&/][\p{L}\p{N}]+)*(?:[’']s\b)?|[^\s\p{L}\p{N}]/gu;
+// A plural possessive keeps its apostrophe ("The United Nations' food agency").
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[’'.\-&/][\p{L}\p{N}]+)*(?:(?<=s)[’'](?![\p{L}\p{N}]))?|[^\s\p{L}\p{N}]/gu;
 
 /** Splits text[start, end) into word and punctuation tokens with absolute offsets. */
 export function tokenize(text: string, start: number, end: number): Token[] {
@@ -35,17 +36,21 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Marks which tokens sit inside quotation marks, so quoted words are not taken as cues. */
-export function quotedMask(tokens: Token[]): boolean[] {
+/**
+ * Marks which tokens sit inside quotation marks, so quoted words are not taken as cues.
+ * `open` carries a quotation left open by the previous sentence ("“We were taken up by
+ * surprise. All our children got terrified,” the woman said.").
+ */
+export function quotedMask(tokens: Token[], open = false): { mask: boolean[]; open: boolean } {
   const mask: boolean[] = new Array<boolean>(tokens.length).fill(false);
-  let inCurly = false;
-  let inStraight = false;
+  let inQuote = open;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
-    if (t === "“") inCurly = true;
-    else if (t === "”") inCurly = false;
-    else if (t === "\"") inStraight = !inStraight;
-    else mask[i] = inCurly || inStraight;
+    if (t === "“") inQuote = true;
+    else if (t === "”") inQuote = false;
+    // A straight quote opening a sentence reopens a quotation carried over from before.
+    else if (t === "\"") inQuote = i === 0 && open ? true : !inQuote;
+    else mask[i] = inQuote;
   }
-  return mask;
+  return { mask, open: inQuote };
 }
