@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { decodeUtf8Text, normalizeArticleText } from "./decode";
+import { extractArticleFromHtml, htmlToText } from "./html";
+import { markdownToText, readArticleFile } from "./import-file";
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    return err instanceof AppError ? `${err.code}: ${err.message}` : String(err);
+  }
+  return "no error";
+}
+
+describe("decodeUtf8Text", () => {
+  it("decodes UTF-8 and drops a byte-order mark", () => {
+    expect(decodeUtf8Text(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes("“Hi” — ok")]))).toBe("“Hi” — ok");
+  });
+
+  it("refuses invalid UTF-8 and binary data with specific messages", () => {
+    expect(codeOf(() => decodeUtf8Text(new Uint8Array([0x61, 0xff, 0x62]), "a.txt"))).toBe(
+      "validation_failed: a.txt is not valid UTF-8 text; save it as UTF-8 and try again",
+    );
+    expect(codeOf(() => decodeUtf8Text(bytes("PNG\u0000\u0001data"), "b.txt"))).toBe(
+      "validation_failed: b.txt is not a text file (it contains binary data)",
+    );
+  });
+});
+
+describe("normalizeArticleText", () => {
+  it("normalises line endings and trailing blanks only", () => {
+    expect(normalizeArticleText("\n\nTitle  \r\nBody text.\r\rEnd.\t\n\n")).toBe("Title\nBody text.\n\nEnd.");
+  });
+});
+
+describe("htmlToText", () => {
+  it("keeps visible text in paragraphs and drops scripts, styles and markup", () => {
+    const html = `<style>p{}</style><h1>Head</h1><p>One <b>bold</b>\n  line.</p><script>alert(1)</script>
+      <ul><li>First</li><li>Second</li></ul><p>A<br>B</p><div hidden>secret</div>`;
+    expect(htmlToText(html)).toBe("Head\n\nOne bold line.\n\nFirst\n\nSecond\n\nA\nB");
+  });
+});
+
+describe("extractArticleFromHtml", () => {
+  it("finds the article body and the page's metadata with Readability", () => {
+    const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the report explains, in some detail, what the ministers said about the treaty and why.</p>`).join("");
+    const html = `<html><head><title>Treaty exit | Example News</title><meta property="og:site_name" content="Example News">
+      <meta name="author" content="Jane Doe"></head><body><nav><a href="/">Home</a><a href="/w">World</a></nav>
+      <article><h1>Treaty exit</h1>${paragraphs}</article><footer>Copyright Example News</footer></body></html>`;
+    const article = extractArticleFromHtml(html);
+    expect(article.text).toContain("Paragraph 1 of the report");
+    expect(article.text).toContain("Paragraph 6 of the report");
+    expect(article.text).not.toContain("Copyright");
+    expect(article.text).not.toContain("Home");
+    expect(article.publisher).toBe("Example News");
+    expect(article.author).toBe("Jane Doe");
+  });
+
+  it("falls back to the whole body for short pages", () => {
+    const article = extractArticleFromHtml("<html><head><title>Short</title></head><body><p>Just one sentence.</p></body></html>");
+    expect(article).toMatchObject({ text: "Just one sentence.", title: "Short" });
+  });
+});
+
+describe("readArticleFile", () => {
+  it("reads .txt, .md and .html files", () => {
+    expect(readArticleFile("a.txt", bytes("Plain text.\r\n")).text).toBe("Plain text.");
+    expect(readArticleFile("a.md", bytes("# Title\n\nSome *emphasis* and a [link](https://x.org).\n\n- one\n- two")).text).toBe(
+      "Title\n\nSome emphasis and a link.\n\none\n\ntwo",
+    );
+    expect(readArticleFile("a.HTML", bytes("<p>Hello <i>there</i>.</p>")).text).toBe("Hello there.");
+  });
+
+  it("refuses other file types, empty files and binary data", () => {
+    expect(codeOf(() => readArticleFile("photo.png", bytes("x")))).toMatch(/^validation_failed: photo.png is not a supported file/);
+    expect(codeOf(() => readArticleFile("empty.txt", bytes("  \n ")))).toBe("validation_failed: empty.txt holds no article text");
+    expect(codeOf(() => readArticleFile("bin.txt", new Uint8Array([0, 1, 2, 3])))).toMatch(/not a text file/);
+    expect(codeOf(() => readArticleFile("big.txt", new Uint8Array(5 * 1024 * 1024 + 1)))).toBe("payload_too_large: big.txt is larger than 5 MB");
+  });
+});
+
+describe("markdownToText", () => {
+  it("drops raw HTML scripts inside Markdown", () => {
+    expect(markdownToText("Hello.\n\n<script>alert(1)</script>\n\nBye.")).toBe("Hello.\n\nBye.");
+  });
+});
