@@ -63,20 +63,25 @@ function readNextWord(text: string, from: number, lineEnd: number): string {
   return text.slice(i, j);
 }
 
+/** Longest token looked at around a period: abbreviations are short, and the bound keeps
+ * the scanner linear on text without blanks (base64, long URLs). */
+const MAX_TOKEN = 64;
+
 /** The token that ends at the period at `dot` ("U.S", "Mr", "com"). */
 function readWordBefore(text: string, dot: number, lineStart: number): string {
   let i = dot;
-  while (i > lineStart && isWordChar(text[i - 1]!)) i--;
+  const stop = Math.max(lineStart, dot - MAX_TOKEN);
+  while (i > stop && isWordChar(text[i - 1]!)) i--;
   return text.slice(i, dot);
 }
 
 type Context = { text: string; lineStart: number; lineEnd: number; segStart: number };
 
-/** Counts the words of the current sentence before `at` (for the "a.m." heuristic). */
-function countWords(text: string, from: number, at: number): number {
+/** Counts the words of the current sentence before `at`, up to `limit` (for "a.m."). */
+function countWords(text: string, from: number, at: number, limit: number): number {
   let words = 0;
   let inWord = false;
-  for (let i = from; i < at; i++) {
+  for (let i = at - 1; i >= from && words < limit; i--) {
     const space = isSpaceCode(text.charCodeAt(i));
     if (!space && !inWord) words++;
     inWord = !space;
@@ -105,7 +110,7 @@ function periodEnds(ctx: Context, dot: number, next: string): boolean {
       // "At 5 a.m. Mr. Smith went" vs "He left at 6 P.M. Mr. Smith then went": a time at
       // the end of a clause of several words closes it; a fronted time does not.
       if (next === "" || !isUpper(next[0]!) || CALENDAR_WORDS.has(nextKey)) return false;
-      return isOpener || countWords(ctx.text, ctx.segStart, dot) >= 4;
+      return isOpener || countWords(ctx.text, ctx.segStart, dot, 4) >= 4;
     }
     return isOpener;
   }
@@ -132,9 +137,9 @@ function isGlued(ctx: Context, dot: number): boolean {
   const nextNext = text[dot + 2] ?? "";
   if (!(isLower(prev) || (prev >= "0" && prev <= "9")) || !isUpper(next) || !isLower(nextNext)) return false;
   let s = dot;
-  while (s > lineStart && !isSpaceCode(text.charCodeAt(s - 1))) s--;
+  while (s > lineStart && dot - s < MAX_TOKEN && !isSpaceCode(text.charCodeAt(s - 1))) s--;
   let e = dot;
-  while (e < lineEnd && !isSpaceCode(text.charCodeAt(e))) e++;
+  while (e < lineEnd && e - dot < MAX_TOKEN && !isSpaceCode(text.charCodeAt(e))) e++;
   const token = text.slice(s, e);
   if (/@|:\/\/|www\.|\.(com|org|net|gov|edu|io)\b/i.test(token)) return false;
   const word = readWordBefore(text, dot, lineStart);

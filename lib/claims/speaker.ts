@@ -173,7 +173,10 @@ export function speakerAfter(tokens: Token[], from: number): TokenRange | null {
  */
 export function clauseSubject(tokens: Token[], before: number): TokenRange | null {
   let from = 0;
-  const comma = tokens.findIndex((t, i) => i < before && t.text === ",");
+  // Only a comma among the first few tokens can close a leading adverbial; looking no
+  // further keeps this constant-time however long the sentence.
+  const head = tokens.slice(0, Math.min(before, 7));
+  const comma = head.findIndex((t) => t.text === ",");
   const opener = tokens[0];
   if (comma !== -1 && comma <= 6 && opener) {
     // "Last year, X ...", "Initially, X ...", "Speaking Tuesday, X ...": skip the adverbial.

@@ -62,8 +62,9 @@ function findSpeaker(tokens: Token[], cue: CueMatch): TokenRange | null {
   const prev = tokens[k];
   // "quoted a member of a local vigilante group as saying": the phrase between.
   if (prev?.lower === "as" && cue.role === "participle") {
-    const quotedAt = tokens.findIndex((t, i) => i < k && t.lower === "quoted");
-    if (quotedAt !== -1) return speakerAfter(tokens, quotedAt + 1);
+    for (let q = k - 1; q >= Math.max(0, k - 12); q--) {
+      if (tokens[q]!.lower === "quoted") return speakerAfter(tokens, q + 1);
+    }
   }
   // "Kismayo business people, who say ...": the antecedent of the relative pronoun.
   if (prev && (prev.lower === "who" || prev.lower === "which")) return speakerBefore(tokens, k, false);
