@@ -10,7 +10,8 @@
 export const TITLES = new Set([
   "mr", "mrs", "ms", "mx", "messrs", "mmes", "dr", "prof", "gen", "col", "lt", "sgt",
   "capt", "cpl", "pvt", "maj", "adm", "cmdr", "brig", "gov", "sen", "rep", "reps",
-  "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "msgr", "fr", "atty", "amb", "gens", "sens", "lieut", "cdr", "rt", "sra", "srta", "mme", "mlle",
+  "rev", "hon", "pres", "supt", "insp", "det", "st", "mt", "ft", "msgr", "fr", "atty",
+  "amb", "gens", "sens", "lieut", "cdr", "rt", "sra", "srta", "mme", "mlle",
 ]);
 
 /**
@@ -18,7 +19,8 @@ export const TITLES = new Set([
  * when the next word is a typical sentence opener.
  */
 export const GENERAL = new Set([
-  "inc", "ltd", "co", "corp", "llc", "plc", "bros", "jr", "sr", "etc", "vs", "approx", "dept",
+  "inc", "ltd", "co", "corp", "llc", "plc", "bros", "jr", "sr", "etc", "vs", "approx",
+  "dept",
   "est", "govt", "assn", "ave", "blvd", "rd", "univ", "intl", "natl", "mfg", "mgr",
   "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
   "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "cf", "ca",
