@@ -2,14 +2,16 @@
 
 import { memo, useEffect, useRef, useState } from "react";
 import type { ClaimView } from "@/lib/data/views";
-import { CLAIM_TAGS, type ClaimTag } from "@/lib/schemas/claim";
+import { CLAIM_TAGS } from "@/lib/schemas/claim";
+import { TAG_LABELS } from "@/components/annotate/tag-labels";
+import { SuggestionBox } from "@/components/annotate/suggestion-box";
+import { formatDateTime } from "@/components/ui/format";
 import type { ClaimChanges } from "@/components/annotate/use-claim-saver";
 import { SourceLinks } from "@/components/annotate/source-links";
 
 export type SaveState = { kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string };
 export type Conflict = { mine: ClaimChanges; theirs: ClaimView };
 
-export const TAG_LABELS: Record<ClaimTag, string> = { stated: "Stated", disputed: "Disputed", attributed: "Attributed" };
 
 type Props = {
   claim: ClaimView;
@@ -20,6 +22,7 @@ type Props = {
   conflict: Conflict | undefined;
   onSelect: (claimId: string) => void;
   onChange: (claimId: string, changes: ClaimChanges) => void;
+  onAccept: (claimId: string) => void;
   onResolve: (claimId: string, choice: "theirs" | "mine") => void;
   onAddSource: (claimId: string, opener: HTMLButtonElement) => void;
   onRemoveSource: (claimId: string, linkId: string) => void;
@@ -45,6 +48,14 @@ export const ClaimItem = memo(function ClaimItem(props: Props) {
       className={`claim-item tag-${claim.tag ?? "none"}${isSelected ? " selected" : ""}`}
       onFocus={() => !isSelected && props.onSelect(claim.id)}
       onClick={() => !isSelected && props.onSelect(claim.id)}
+      onKeyDown={(e) => {
+        // "a" accepts the suggestion, unless the editor is typing in a field.
+        const typing = e.target instanceof HTMLInputElement && e.target.type !== "radio" || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+        if (e.key === "a" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey && canEdit && claim.suggestion && claim.tag !== claim.suggestion.tag) {
+          e.preventDefault();
+          props.onAccept(claim.id);
+        }
+      }}
     >
       <p className="claim-text">
         <span className="claim-num" aria-hidden="true">
@@ -52,6 +63,8 @@ export const ClaimItem = memo(function ClaimItem(props: Props) {
         </span>
         {claim.text}
       </p>
+
+      <SuggestionBox claim={claim} canEdit={canEdit} onAccept={() => props.onAccept(claim.id)} />
 
       <div role="radiogroup" aria-label="Tag" className="tag-group">
         {CLAIM_TAGS.map((tag) => (
@@ -73,6 +86,12 @@ export const ClaimItem = memo(function ClaimItem(props: Props) {
           </button>
         )}
       </div>
+      {claim.tag !== null && claim.taggedBy && (
+        <p className="small muted tagged-by">
+          {claim.tagOrigin === "suggestion" ? "Suggestion accepted" : "Tagged"} by {claim.taggedBy}
+          {claim.taggedAt && `, ${formatDateTime(claim.taggedAt)}`}
+        </p>
+      )}
 
       {claim.tag === "attributed" && (
         <div className="grid-2">
@@ -107,8 +126,10 @@ function SaveStatus({ state }: { state: SaveState }) {
   return <p className="save-status muted small">{state.kind === "saving" ? "Saving…" : "Saved"}</p>;
 }
 
+const EDITABLE = ["tag", "speaker", "cue", "note"] as const;
+
 function describe(changes: ClaimChanges, claim: ClaimView): string {
-  return (Object.keys(changes) as (keyof ClaimChanges)[])
+  return EDITABLE.filter((key) => key in changes || (changes.acceptSuggestion && key === "tag"))
     .map((key) => `${key}: ${JSON.stringify(key === "tag" ? (claim.tag ?? "untagged") : (claim[key] ?? ""))}`)
     .join(", ");
 }
@@ -164,7 +185,7 @@ function DraftField({ label, value, readOnly, multiline, onCommit }: DraftProps)
     <label className="field">
       <span>{label}</span>
       {multiline ? (
-        <textarea rows={2} {...common} onChange={(e) => setDraft(e.target.value)} maxLength={5000} />
+        <textarea rows={1} {...common} onChange={(e) => setDraft(e.target.value)} maxLength={5000} />
       ) : (
         <input
           {...common}

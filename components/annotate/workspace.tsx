@@ -3,9 +3,12 @@
 import Link from "next/link";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { ArticleView, ClaimView, SourceLinkView } from "@/lib/data/views";
-import { removeSourceAction } from "@/app/(app)/articles/[articleId]/actions";
+import { acceptSuggestionsAction, removeSourceAction } from "@/app/(app)/articles/[articleId]/actions";
 import { ArticleText } from "@/components/annotate/article-text";
-import { ClaimItem, TAG_LABELS, type Conflict, type SaveState } from "@/components/annotate/claim-item";
+import { ClaimItem, type Conflict, type SaveState } from "@/components/annotate/claim-item";
+import { TAG_LABELS } from "@/components/annotate/tag-labels";
+import { AcceptAll } from "@/components/annotate/accept-all";
+import { evidenceMarks } from "@/components/annotate/evidence-marks";
 import { SourceDialog } from "@/components/annotate/source-dialog";
 import { type ClaimChanges, useClaimSaver } from "@/components/annotate/use-claim-saver";
 import { formatDate } from "@/components/ui/format";
@@ -32,7 +35,11 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
     onSaved: (claim, changes) => {
       replaceClaim(claim);
       setSaveState(claim.id, { kind: "saved" });
-      setAnnouncement(`Saved ${Object.keys(changes).join(" and ")}${changes.tag ? `: ${TAG_LABELS[changes.tag]}` : ""}.`);
+      setAnnouncement(
+        changes.acceptSuggestion && claim.tag
+          ? `Accepted the suggestion: ${TAG_LABELS[claim.tag]}.`
+          : `Saved ${Object.keys(changes).join(" and ")}${changes.tag ? `: ${TAG_LABELS[changes.tag]}` : ""}.`,
+      );
     },
     onConflict: (id, mine, theirs) => {
       replaceClaim(theirs);
@@ -49,6 +56,43 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
       void save(claimId, changes);
     },
     [save],
+  );
+
+  const onAccept = useCallback(
+    (claimId: string) => {
+      setClaims((prev) =>
+        prev.map((c) => {
+          const s = c.suggestion;
+          if (c.id !== claimId || !s) return c;
+          const isAttributed = s.tag === "attributed";
+          return {
+            ...c,
+            tag: s.tag,
+            speaker: isAttributed ? (c.speaker ?? s.speaker?.text ?? null) : c.speaker,
+            cue: isAttributed ? (c.cue ?? s.cue?.text ?? null) : c.cue,
+          };
+        }),
+      );
+      void save(claimId, { acceptSuggestion: true });
+    },
+    [save],
+  );
+
+  const onAcceptAll = useCallback(
+    async (minConfidence: number) => {
+      const result = await acceptSuggestionsAction(article.id, { minConfidence });
+      if (!result.ok) {
+        setAnnouncement(result.error.message);
+        return result.error.message;
+      }
+      const byId = new Map(result.value.map((c) => [c.id, c]));
+      for (const c of result.value) adopt(c);
+      setClaims((prev) => prev.map((c) => byId.get(c.id) ?? c));
+      const message = `Accepted ${result.value.length} suggestion${result.value.length === 1 ? "" : "s"}.`;
+      setAnnouncement(message);
+      return message;
+    },
+    [adopt, article.id],
   );
 
   const onResolve = useCallback(
@@ -85,6 +129,7 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
   }, []);
 
   const tagged = useMemo(() => claims.filter((c) => c.tag !== null).length, [claims]);
+  const marks = useMemo(() => evidenceMarks(claims), [claims]);
   const sourceClaim = claims.find((c) => c.id === sourceFor);
 
   return (
@@ -113,10 +158,11 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
           </Link>
         </div>
       </div>
+      {canEdit && <AcceptAll pending={claims.filter((c) => c.tag === null && c.suggestion !== null)} onAcceptAll={onAcceptAll} />}
       {!canEdit && <p className="notice">You are reading as a reviewer: tags and sources cannot be changed here.</p>}
       <div className="workspace-body">
         <section className="text-pane" aria-label="Article">
-          <ArticleText text={article.revision.text} claims={claims} selectedId={selectedId} onSelect={setSelectedId} />
+          <ArticleText text={article.revision.text} claims={claims} marks={marks} selectedId={selectedId} onSelect={setSelectedId} />
         </section>
         <section className="claims-pane" aria-labelledby="claims-heading">
           <h2 id="claims-heading">Claims</h2>
@@ -132,6 +178,7 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
                 conflict={conflicts[claim.id]}
                 onSelect={setSelectedId}
                 onChange={onChange}
+                onAccept={onAccept}
                 onResolve={onResolve}
                 onAddSource={onAddSource}
                 onRemoveSource={onRemoveSource}

@@ -1,21 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { queryDb, type ClaimRow } from "../support/db";
 import { signIn } from "../support/login";
-
-const SAMPLE = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "prisma", "demo", "ottawa-treaty-withdrawal.txt"), "utf8");
+import { SAMPLE, openedArticleId } from "../support/import";
 
 function claimsOf(articleId: string): ClaimRow[] {
   return queryDb<ClaimRow>('SELECT id, start, "end", text, tag, speaker, cue, version FROM Claim WHERE articleId = ? ORDER BY start', articleId);
-}
-
-/** Waits for the annotate page that an import lands on and returns its article id. */
-async function openedArticleId(page: Page): Promise<string> {
-  await expect(page.getByRole("list", { name: "Claims" })).toBeVisible();
-  const match = /\/articles\/(c[a-z0-9]{20,})$/.exec(page.url());
-  expect(match).not.toBeNull();
-  return match![1]!;
 }
 
 async function claimItem(page: Page, startsWith: string): Promise<Locator> {

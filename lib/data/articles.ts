@@ -6,6 +6,7 @@ import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { splitClaims } from "@/lib/claims/split";
 import { buildQuoteSelector } from "@/lib/claims/quote";
+import { suggestTags } from "@/lib/claims/suggest";
 import { importArticleSchema, listArticlesSchema } from "@/lib/schemas/article";
 import { normalizeArticleText } from "@/lib/text/decode";
 import {
@@ -20,14 +21,16 @@ import {
 } from "@/lib/data/views";
 
 /**
- * Imports an article: stores its text as revision 1 and splits it into claims, all in
- * one transaction, so an import either lands whole or not at all.
+ * Imports an article: stores its text as revision 1 and splits it into claims with a
+ * suggested tag each (never taken as the confirmed tag), all in one transaction, so an
+ * import either lands whole or not at all.
  */
 export async function importArticle(maybeActor: Actor | null, input: unknown): Promise<ArticleView> {
   const actor = requirePermission(maybeActor, "articles:write");
   const data = parseInput(importArticleSchema, input);
   const text = normalizeArticleText(data.text);
   const spans = splitClaims(text);
+  const suggestions = suggestTags(text, spans);
   const userId = actor.id;
   if (userId === null) throw new Error("importArticle needs a user to own the article");
 
@@ -54,8 +57,9 @@ export async function importArticle(maybeActor: Actor | null, input: unknown): P
       select: { id: true },
     });
     await tx.claim.createMany({
-      data: spans.map((span) => {
+      data: spans.map((span, i) => {
         const quote = buildQuoteSelector(text, span);
+        const suggestion = suggestions[i];
         return {
           articleId: article.id,
           revisionId: revision.id,
@@ -64,6 +68,16 @@ export async function importArticle(maybeActor: Actor | null, input: unknown): P
           text: quote.exact,
           prefix: quote.prefix,
           suffix: quote.suffix,
+          ...(suggestion && {
+            suggestedTag: suggestion.tag,
+            suggestedConfidence: suggestion.confidence,
+            suggestion: JSON.stringify({
+              reasons: suggestion.reasons,
+              speaker: suggestion.speaker,
+              cue: suggestion.cue,
+              splitAt: suggestion.splitAt,
+            }),
+          }),
         };
       }),
     });

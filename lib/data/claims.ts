@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
-import { updateClaimSchema } from "@/lib/schemas/claim";
-import { type ClaimView, claimSelect, toClaimView } from "@/lib/data/views";
+import { acceptSuggestionsSchema, updateClaimSchema, type ClaimTag } from "@/lib/schemas/claim";
+import { type ClaimView, type SuggestionView, claimSelect, toClaimView } from "@/lib/data/views";
 
 /** One claim as the API shows it. */
 export async function getClaim(maybeActor: Actor | null, claimId: string): Promise<ClaimView & { articleId: string }> {
@@ -17,40 +17,43 @@ export async function getClaim(maybeActor: Actor | null, claimId: string): Promi
   return { ...toClaimView(row), articleId: row.articleId };
 }
 
+type Editable = { tag?: ClaimTag | null; speaker?: string | null; cue?: string | null; note?: string | null };
+type SuggestionRow = { suggestedTag: string | null; suggestion: string | null; speaker: string | null; cue: string | null };
+
 /**
- * Changes a claim's tag, speaker, cue or note. The caller names the version it read; if
- * someone saved since, nothing is written and a 409 carries the current claim, so that
- * no one silently overwrites a colleague.
+ * The edits that accepting a claim's suggestion makes: its tag and, for an attributed
+ * claim, the suggested speaker and cue where the editor has not filled them in.
+ */
+function acceptedChanges(row: SuggestionRow): Editable {
+  if (!row.suggestedTag || !row.suggestion) {
+    throw new AppError("validation_failed", "This claim has no suggestion to accept");
+  }
+  const tag = row.suggestedTag as ClaimTag;
+  if (tag !== "attributed") return { tag };
+  const extra = JSON.parse(row.suggestion) as Pick<SuggestionView, "speaker" | "cue">;
+  return {
+    tag,
+    ...(row.speaker === null && extra.speaker ? { speaker: extra.speaker.text } : {}),
+    ...(row.cue === null && extra.cue ? { cue: extra.cue.text } : {}),
+  };
+}
+
+/**
+ * Changes a claim's tag, speaker, cue or note, or accepts its suggestion. The caller names
+ * the version it read; if someone saved since, nothing is written and a 409 carries the
+ * current claim, so that no one silently overwrites a colleague.
  */
 export async function updateClaim(maybeActor: Actor | null, claimId: string, input: unknown): Promise<ClaimView> {
   const actor = requirePermission(maybeActor, "articles:write");
-  const { version, ...changes } = parseInput(updateClaimSchema, input);
+  const { version, acceptSuggestion, ...edits } = parseInput(updateClaimSchema, input);
   const updated = await db.$transaction(async (tx) => {
     const before = await tx.claim.findFirst({
       where: { id: claimId, deletedAt: null },
-      select: { articleId: true, tag: true, speaker: true, cue: true, note: true, version: true },
+      select: { articleId: true, tag: true, speaker: true, cue: true, note: true, suggestedTag: true, suggestion: true },
     });
     if (!before) throw notFound("Claim");
-    const tagChanged = changes.tag !== undefined && changes.tag !== before.tag;
-    const result = await tx.claim.updateMany({
-      where: { id: claimId, version },
-      data: {
-        ...changes,
-        ...(tagChanged ? { taggedById: actor.id, taggedAt: new Date() } : {}),
-        version: { increment: 1 },
-      },
-    });
-    if (result.count === 0) return null;
-    const { articleId, version: _v, ...old } = before;
-    await recordEvent(tx, actor, {
-      action: "claim.update",
-      entityType: "claim",
-      entityId: claimId,
-      articleId,
-      before: Object.fromEntries(Object.keys(changes).map((k) => [k, old[k as keyof typeof old]])),
-      after: changes,
-    });
-    return true;
+    const changes: Editable = acceptSuggestion ? { ...acceptedChanges(before), ...edits } : edits;
+    return writeClaim(tx, actor, { claimId, version, before, changes, origin: acceptSuggestion ? "suggestion" : "editor" });
   });
   const current = await getClaim(actor, claimId);
   if (!updated) {
@@ -61,4 +64,62 @@ export async function updateClaim(maybeActor: Actor | null, claimId: string, inp
     );
   }
   return current;
+}
+
+type Write = {
+  claimId: string;
+  version: number;
+  before: { articleId: string; tag: string | null; speaker: string | null; cue: string | null; note: string | null };
+  changes: Editable;
+  origin: "editor" | "suggestion";
+};
+
+/** Applies changes if the claim is still at `version`, recording the event; false on a conflict. */
+async function writeClaim(tx: Tx, actor: Actor, { claimId, version, before, changes, origin }: Write): Promise<boolean> {
+  const decidesTag = changes.tag !== undefined && (changes.tag !== before.tag || origin === "suggestion");
+  const result = await tx.claim.updateMany({
+    where: { id: claimId, version },
+    data: {
+      ...changes,
+      ...(decidesTag ? { taggedById: actor.id, taggedAt: new Date(), tagOrigin: changes.tag === null ? null : origin } : {}),
+      version: { increment: 1 },
+    },
+  });
+  if (result.count === 0) return false;
+  await recordEvent(tx, actor, {
+    action: origin === "suggestion" ? "claim.accept-suggestion" : "claim.update",
+    entityType: "claim",
+    entityId: claimId,
+    articleId: before.articleId,
+    before: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof Editable] ?? null])),
+    after: changes,
+  });
+  return true;
+}
+
+/**
+ * Accepts every pending suggestion of an article whose confidence is at least
+ * minConfidence, as the actor's decision. Claims already tagged are left alone.
+ * Returns the claims it tagged.
+ */
+export async function acceptSuggestions(maybeActor: Actor | null, articleId: string, input: unknown): Promise<ClaimView[]> {
+  const actor = requirePermission(maybeActor, "articles:write");
+  const { minConfidence } = parseInput(acceptSuggestionsSchema, input);
+  const ids = await db.$transaction(
+    async (tx) => {
+      const pending = await tx.claim.findMany({
+        where: { articleId, deletedAt: null, tag: null, suggestedTag: { not: null }, suggestedConfidence: { gte: minConfidence } },
+        select: { id: true, version: true, articleId: true, tag: true, speaker: true, cue: true, note: true, suggestedTag: true, suggestion: true },
+      });
+      const done: string[] = [];
+      for (const row of pending) {
+        const ok = await writeClaim(tx, actor, { claimId: row.id, version: row.version, before: row, changes: acceptedChanges(row), origin: "suggestion" });
+        if (ok) done.push(row.id);
+      }
+      return done;
+    },
+    { timeout: 60_000 },
+  );
+  const rows = await db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect, orderBy: { start: "asc" } });
+  return rows.map(toClaimView);
 }

@@ -38,6 +38,8 @@ export type ClaimView = {
   suggestion: SuggestionView | null;
   taggedBy: string | null;
   taggedAt: string | null;
+  /** "editor" when the tag was chosen by hand, "suggestion" when a suggestion was accepted. */
+  tagOrigin: "editor" | "suggestion" | null;
   sources: SourceLinkView[];
 };
 
@@ -73,6 +75,7 @@ export const claimSelect = {
   suggestedConfidence: true,
   suggestion: true,
   taggedAt: true,
+  tagOrigin: true,
   taggedBy: { select: { name: true } },
   sources: {
     select: {
@@ -99,6 +102,7 @@ type ClaimRow = {
   suggestedConfidence: number | null;
   suggestion: string | null;
   taggedAt: Date | null;
+  tagOrigin: string | null;
   taggedBy: { name: string } | null;
   sources: { id: string; relation: string; quote: string | null; source: { id: string; url: string; title: string | null } }[];
 };
@@ -123,6 +127,7 @@ export function toClaimView(row: ClaimRow): ClaimView {
     suggestion,
     taggedBy: row.taggedBy?.name ?? null,
     taggedAt: row.taggedAt?.toISOString() ?? null,
+    tagOrigin: row.tagOrigin as ClaimView["tagOrigin"],
     sources: row.sources.map((l) => ({
       id: l.id,
       sourceId: l.source.id,

@@ -22,11 +22,18 @@ export const updateClaimSchema = z
     speaker: clearableText(300, "Speaker"),
     cue: clearableText(100, "Cue"),
     note: clearableText(5000, "Note"),
+    /** Take the stored suggestion's tag (and, for attributed claims, its speaker and cue). */
+    acceptSuggestion: z.literal(true).optional(),
     version: z.number({ error: "version is required: send the version you read" }).int().min(1),
   })
   .strict();
 
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+/** Accept every pending suggestion of an article at or above a confidence (0..1). */
+export const acceptSuggestionsSchema = z.object({
+  minConfidence: z.number({ error: "minConfidence must be a number from 0 to 1" }).min(0).max(1),
+});
 
 export const claimIdSchema = z.string().min(1).max(64);
 export { optionalText };

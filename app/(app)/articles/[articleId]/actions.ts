@@ -2,7 +2,7 @@
 
 import { getActor } from "@/lib/auth/session";
 import { runAction } from "@/lib/action-result";
-import { updateClaim } from "@/lib/data/claims";
+import { acceptSuggestions, updateClaim } from "@/lib/data/claims";
 import { addSourceToClaim, removeSourceFromClaim } from "@/lib/data/sources";
 
 // Thin wrappers: the session gives the actor; lib/data validates input and checks roles.
@@ -23,4 +23,10 @@ export async function addSourceAction(claimId: string, input: unknown) {
 export async function removeSourceAction(linkId: string) {
   const actor = await getActor();
   return runAction(() => removeSourceFromClaim(actor, linkId));
+}
+
+/** Accepts every pending suggestion at or above minConfidence (0..1) as the editor's decision. */
+export async function acceptSuggestionsAction(articleId: string, input: unknown) {
+  const actor = await getActor();
+  return runAction(() => acceptSuggestions(actor, articleId, input));
 }
