@@ -140,6 +140,15 @@ for (const t of score.perTag) {
 console.log(`  speaker span exact ${score.speakerExact}/${score.speakerTotal} (${((score.speakerExact / score.speakerTotal) * 100).toFixed(1)}%)`);
 console.log(`  cue span exact     ${score.cueExact}/${score.cueTotal} (${((score.cueExact / score.cueTotal) * 100).toFixed(1)}%)`);
 
+const heldDir = new URL("lib/claims/testdata/news-heldout/", root);
+const heldOut = readdirSync(heldDir)
+  .filter((f) => f.endsWith(".txt"))
+  .map((f) => parseLabelled(f, readFileSync(new URL(f, heldDir), "utf8")));
+const held = scoreSuggestions(heldOut);
+console.log(`  held out (${held.sentences} sentences, labelled after tuning and never tuned on): accuracy ${(held.tagAccuracy * 100).toFixed(1)}%, ` +
+  held.perTag.map((t) => `${t.tag} P ${(t.precision * 100).toFixed(0)}% R ${(t.recall * 100).toFixed(0)}%`).join(", ") +
+  `, speaker exact ${held.speakerExact}/${held.speakerTotal}, cue exact ${held.cueExact}/${held.cueTotal}`);
+
 const article2000 = repeatTo(sample.length * 125);
 const sentences2000 = splitClaims(article2000).length;
 const importSecs = time(() => suggestTags(article2000, splitClaims(article2000)), 3);
