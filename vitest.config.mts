@@ -3,6 +3,13 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
+const integration = {
+  include: ["tests/integration/**/*.test.ts"],
+  environment: "node",
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -18,17 +25,11 @@ export default defineConfig({
         extends: true,
         test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
       },
-      {
-        extends: true,
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          setupFiles: ["tests/support/fresh-database.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      { extends: true, test: { ...integration, name: "integration-sqlite", setupFiles: ["tests/support/fresh-database.ts"] } },
+      // The same integration tests on PostgreSQL, when `npm test` started a server for them.
+      ...(process.env.CLAIMTRACK_TEST_PG_URL
+        ? [{ extends: true, test: { ...integration, name: "integration-postgresql", setupFiles: ["tests/support/fresh-postgres.ts"] } }]
+        : []),
     ],
   },
 });

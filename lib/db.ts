@@ -1,14 +1,22 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { env } from "@/lib/env";
 
+/**
+ * The database client. Both generated clients (one per schema file, see
+ * scripts/db-schemas.ts) have the same models; the app uses the SQLite client's types
+ * and only the features both databases share.
+ */
 export type Db = PrismaClient;
 /** The client type inside db.$transaction(async (tx) => ...). */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 function createClient(): PrismaClient {
-  if (env.databaseKind !== "sqlite") {
-    throw new Error("PostgreSQL support is not built yet: set DATABASE_URL to a file: URL");
+  if (env.databaseKind === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: env.databaseUrl, max: env.DATABASE_POOL_SIZE });
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   const adapter = new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000 });
   return new PrismaClient({ adapter });
@@ -19,3 +27,11 @@ const globalForDb = globalThis as unknown as { claimtrackDb?: PrismaClient };
 /** The one database client of the process. */
 export const db: PrismaClient = globalForDb.claimtrackDb ?? createClient();
 if (env.NODE_ENV !== "production") globalForDb.claimtrackDb = db;
+
+/**
+ * A case-insensitive "contains" filter. PostgreSQL needs mode: "insensitive"; SQLite's
+ * LIKE already ignores the case of ASCII letters and has no such option.
+ */
+export function containsText(value: string): { contains: string } {
+  return env.databaseKind === "postgresql" ? ({ contains: value, mode: "insensitive" } as { contains: string }) : { contains: value };
+}

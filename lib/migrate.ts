@@ -2,11 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
+import pg from "pg";
 
 /**
  * Applies pending SQL migrations from prisma/migrations/<database>/<name>/migration.sql
  * in name order, each in its own transaction, recording name and checksum in
- * claimtrack_migrations. We run them ourselves rather than through `prisma migrate
+ * claimtrack_migrations. A migration changed after it was applied is an error. We run them ourselves rather than through `prisma migrate
  * deploy` because that command fails on PostgreSQL here (prisma/orm#27403) and one
  * mechanism for both databases is easier to trust.
  */
@@ -50,13 +51,7 @@ export function migrateSqlite(databaseUrl: string): string[] {
     );
     const done: string[] = [];
     for (const m of listMigrations("sqlite")) {
-      const seen = applied.get(m.name);
-      if (seen !== undefined) {
-        if (seen !== m.checksum) {
-          throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead`);
-        }
-        continue;
-      }
+      if (checkApplied(m, applied)) continue;
       conn.transaction(() => {
         conn.exec(m.sql);
         conn
@@ -69,4 +64,53 @@ export function migrateSqlite(databaseUrl: string): string[] {
   } finally {
     conn.close();
   }
+}
+
+function checkApplied(m: Migration, applied: Map<string, string>): boolean {
+  const seen = applied.get(m.name);
+  if (seen === undefined) return false;
+  if (seen !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead`);
+  return true;
+}
+
+/** Any number 64-bit: the advisory lock that serialises instances migrating at once. */
+const MIGRATION_LOCK = 7_243_901;
+
+/**
+ * Applies pending migrations to a PostgreSQL database. An advisory lock makes instances
+ * that start together take turns, so each migration runs once.
+ */
+export async function migratePostgres(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS claimtrack_migrations (
+      name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    const rows = await client.query<{ name: string; checksum: string }>("SELECT name, checksum FROM claimtrack_migrations");
+    const applied = new Map(rows.rows.map((r) => [r.name, r.checksum] as const));
+    const done: string[] = [];
+    for (const m of listMigrations("postgresql")) {
+      if (checkApplied(m, applied)) continue;
+      await client.query("BEGIN");
+      try {
+        await client.query(m.sql);
+        await client.query("INSERT INTO claimtrack_migrations (name, checksum) VALUES ($1, $2)", [m.name, m.checksum]);
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw new Error(`Migration ${m.name} failed: ${err instanceof Error ? err.message : err}`);
+      }
+      done.push(m.name);
+    }
+    return done;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** Applies pending migrations to whichever database the URL names. */
+export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
+  return databaseUrl.startsWith("file:") ? migrateSqlite(databaseUrl) : migratePostgres(databaseUrl);
 }

@@ -1,13 +1,12 @@
 import { env, getSessionSecret } from "@/lib/env";
-import { migrateSqlite } from "@/lib/migrate";
+import { migrateDatabase } from "@/lib/migrate";
 
 /**
  * Prepares the database and secrets for any command: applies pending migrations and,
  * in demo mode, seeds the demo accounts into an empty database.
  */
 export async function prepareDatabase(options: { seedDemo: boolean }): Promise<void> {
-  if (env.databaseKind !== "sqlite") throw new Error("PostgreSQL is not supported yet: use a file: DATABASE_URL");
-  const applied = migrateSqlite(env.databaseUrl);
+  const applied = await migrateDatabase(env.databaseUrl);
   if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
   getSessionSecret();
   if (options.seedDemo && env.isDemo) {

@@ -1,10 +1,13 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { findPostgresBin, startTestPostgres } from "./postgres-server";
 
 // `npm test`: type-check, lint, unit and integration tests (Vitest, real temporary
-// SQLite databases), then end-to-end tests (Playwright in Debian's Chromium against a
-// production build). Stops at the first failing step.
+// SQLite databases, and the same integration tests on a PostgreSQL server started here
+// whenever PostgreSQL is installed), then end-to-end tests (Playwright in Debian's
+// Chromium against a production build). Stops at the first failing step.
+// CLAIMTRACK_REQUIRE_POSTGRES=1 (set by .ci/run) makes a missing PostgreSQL an error.
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -44,9 +47,30 @@ function ensureChromium(): string {
   process.exit(1);
 }
 
+/** A PostgreSQL server for the integration tests, or null (with a warning) when not installed. */
+async function postgresForTests(): Promise<{ url: string; stop: () => void } | null> {
+  if (!findPostgresBin()) {
+    if (process.env.CLAIMTRACK_REQUIRE_POSTGRES === "1") {
+      console.error("PostgreSQL is required (CLAIMTRACK_REQUIRE_POSTGRES=1) but initdb/pg_ctl were not found.");
+      process.exit(1);
+    }
+    console.warn("\nPostgreSQL is not installed: the PostgreSQL integration suite is SKIPPED (apt-get install postgresql).");
+    return null;
+  }
+  console.log("\n=== Starting a throwaway PostgreSQL server ===");
+  return startTestPostgres();
+}
+
 const chromium = ensureChromium();
 run("Type check", bin("tsc"), ["--noEmit"]);
 run("Lint", bin("eslint"), ["--max-warnings=0", "."]);
-run("Unit and integration tests", bin("vitest"), ["run"]);
+const postgres = await postgresForTests();
+run(
+  postgres ? "Unit and integration tests (SQLite and PostgreSQL)" : "Unit and integration tests (SQLite only)",
+  bin("vitest"),
+  ["run"],
+  postgres ? { CLAIMTRACK_TEST_PG_URL: postgres.url } : {},
+);
+postgres?.stop();
 run("End-to-end tests", bin("playwright"), ["test"], { CHROMIUM_PATH: chromium });
 console.log("\nAll test suites passed.");

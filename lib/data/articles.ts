@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
+import { containsText, db } from "@/lib/db";
 import { notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
@@ -125,7 +125,7 @@ export async function listArticles(
 ): Promise<{ items: ArticleListItem[]; page: number; pageCount: number; total: number }> {
   requirePermission(maybeActor, "articles:read");
   const { q, page } = parseInput(listArticlesSchema, input);
-  const where = q ? { title: { contains: q } } : {};
+  const where = q ? { title: containsText(q) } : {};
   const [total, articles] = await Promise.all([
     db.article.count({ where }),
     db.article.findMany({
