@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { ExportParseError, parseJsonExport, toJsonExport } from "./json";
+import { buildSampleArticle } from "./testdata/sample-article";
+import { JSON_EXPORT_FORMAT, type ArticleExport } from "./types";
+
+const sample = buildSampleArticle();
+
+describe("toJsonExport", () => {
+  const json = toJsonExport(sample);
+
+  it("starts with the format marker, then the data in schema order", () => {
+    const parsed = JSON.parse(json) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(["format", "baseUrl", "exportedAt", "article", "revision", "claims"]);
+    expect(parsed.format).toBe(JSON_EXPORT_FORMAT);
+  });
+
+  it("round-trips the sample losslessly, comments, replies and history included", () => {
+    const back = parseJsonExport(json);
+    expect(back).toEqual(sample);
+    expect(back.claims[9]?.comments[0]?.replies[0]?.body).toBe("Checking 🙏");
+    expect(back.revision.text).toBe(sample.revision.text);
+    expect(toJsonExport(back)).toBe(json);
+  });
+
+  it("gives the same bytes whatever the input's key order", () => {
+    const reordered = JSON.parse(JSON.stringify(sample), (_key, value: unknown) =>
+      value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+    ) as ArticleExport;
+    expect(Object.keys(reordered)[0]).toBe("claims");
+    expect(toJsonExport(reordered)).toBe(json);
+  });
+
+  it("refuses data that breaks the schema", () => {
+    const bad = { ...sample, claims: [{ ...sample.claims[0]!, verdict: "pants_on_fire" }] } as unknown as ArticleExport;
+    expect(() => toJsonExport(bad)).toThrow();
+  });
+});
+
+describe("parseJsonExport", () => {
+  it("refuses text that is not JSON", () => {
+    expect(() => parseJsonExport("claim,tag\n")).toThrow(ExportParseError);
+  });
+
+  it("refuses JSON without the format marker, naming what it found", () => {
+    expect(() => parseJsonExport(JSON.stringify({ ...sample, format: "claimtrack-article@2" }))).toThrow(/claimtrack-article@2/);
+    expect(() => parseJsonExport(JSON.stringify(sample))).toThrow(/format is undefined/);
+  });
+
+  it("refuses a marked export with an invalid field, and says where", () => {
+    const json = toJsonExport(sample).replace('"reviewState": "approved"', '"reviewState": "published"');
+    expect(() => parseJsonExport(json)).toThrow(/reviewState/);
+  });
+});
