@@ -1,19 +1,65 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_ID_HEADER, log } from "@/lib/log";
+import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, isCrossSiteWrite } from "@/lib/http/security-headers";
 
-// Sends signed-out visitors to the login page with a way back. This is convenience, not
-// security: every page, action and API route checks the session and role itself.
+// Runs before every request except static assets: gives it a request id, refuses
+// cross-site writes (CSRF), sets the security headers and a per-request CSP nonce, and
+// sends signed-out visitors of app pages to the login page. Sending to the login page is
+// convenience, not security: every page, action and API route checks the session itself.
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+const PUBLIC_PAGES = /^\/(login|forbidden)(\/|$)/;
+const isDev = process.env.NODE_ENV === "development";
 
 export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
-  const login = new URL("/login", request.url);
-  login.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  const incoming = request.headers.get(REQUEST_ID_HEADER);
+  const requestId = incoming && /^[\w.-]{8,80}$/.test(incoming) ? incoming : crypto.randomUUID();
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const isApi = pathname.startsWith("/api/");
+  log.debug({ reqId: requestId, method: request.method, path: pathname }, "request");
+
+  const finish = (response: NextResponse) => {
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+    return response;
+  };
+
+  if (isCrossSiteWrite(request, hasSession)) {
+    log.warn({ reqId: requestId, method: request.method, path: pathname, origin: request.headers.get("origin") }, "cross-site write refused");
+    return finish(
+      NextResponse.json(
+        { error: { code: "forbidden", message: "Cross-site request refused: send it from Claimtrack's own pages, or use an API token" } },
+        { status: 403 },
+      ),
+    );
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  if (isApi) return finish(NextResponse.next({ request: { headers } }));
+
+  if (!hasSession && !PUBLIC_PAGES.test(pathname)) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return finish(NextResponse.redirect(login));
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const isHttps = request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:";
+  const csp = contentSecurityPolicy(nonce, { isDev, isHttps });
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return finish(response);
 }
 
 export const config = {
-  // Everything but the login page, the API (which answers 401 itself), Next's assets and files.
-  matcher: ["/((?!login|forbidden|api/|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)"],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon\\.ico|robots\\.txt).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
 };

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 
+// Every page is rendered per request: the Content-Security-Policy nonce (proxy.ts) can
+// only be applied to pages rendered with the request's headers.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Claimtrack", template: "%s · Claimtrack" },
   description: "Claim annotation and source tracking for news and fact-checking desks",

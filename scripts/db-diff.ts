@@ -10,8 +10,10 @@ import { toPostgresSchema } from "./db-schemas";
 // folder keeps a copy of the schema for the next diff, because `prisma migrate diff`
 // cannot replay migrations or read a database when a driver adapter is configured
 // (https://pris.ly/d/schema-engine-limitations); schema-to-schema diffs need no engine
-// download. `--rebuild-postgresql` regenerates every PostgreSQL migration from the SQLite
-// folders' schemas.
+// download. Hand-written SQL (triggers) may be appended to a new migration before it is
+// committed; never edit a committed one (lib/migrate.ts checks checksums).
+// `--rebuild-postgresql` regenerates every PostgreSQL migration from the SQLite folders'
+// schemas (and so drops hand-written SQL: only for a fresh start).
 
 const root = path.resolve(import.meta.dirname, "..");
 const migrations = path.join(root, "prisma", "migrations");

@@ -61,7 +61,9 @@ async function postgresForTests(): Promise<{ url: string; stop: () => void } | n
   return startTestPostgres();
 }
 
-const chromium = ensureChromium();
+// For development: `npm test -- --no-e2e` stops after the Vitest suites.
+const withE2e = !process.argv.includes("--no-e2e");
+const chromium = withE2e ? ensureChromium() : "";
 run("Type check", bin("tsc"), ["--noEmit"]);
 run("Lint", bin("eslint"), ["--max-warnings=0", "."]);
 const postgres = await postgresForTests();
@@ -72,5 +74,6 @@ run(
   postgres ? { CLAIMTRACK_TEST_PG_URL: postgres.url } : {},
 );
 postgres?.stop();
+if (!withE2e) process.exit(0);
 run("End-to-end tests", bin("playwright"), ["test"], { CHROMIUM_PATH: chromium });
 console.log("\nAll test suites passed.");

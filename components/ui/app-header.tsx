@@ -13,6 +13,7 @@ export function AppHeader({ name, role }: { name: string; role: Role }) {
         <Link href="/articles">Articles</Link>
         {can({ role }, "articles:write") && <Link href="/articles/new">Import</Link>}
         {can({ role }, "users:manage") && <Link href="/admin/users">Users</Link>}
+        {can({ role }, "audit:read") && <Link href="/admin/audit">Audit log</Link>}
         <Link href="/settings">Settings</Link>
       </nav>
       <div className="who">

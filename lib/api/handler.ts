@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { getRequestActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/roles";
+import { log, requestIdOf } from "@/lib/log";
 
 /** Largest JSON body accepted by the API: 2 MB of article text plus JSON overhead. */
 export const MAX_JSON_BYTES = 3 * 1024 * 1024;
@@ -12,8 +13,13 @@ type Handler<P> = (args: { request: Request; actor: Actor; params: P }) => Promi
 /** A JSON error body: {error: {code, message, fields?}} plus any details. */
 export function errorResponse(code: ErrorCode, message: string, status: number, extra: { fields?: FieldErrors; details?: unknown } = {}): Response {
   const body: Record<string, unknown> = { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}) } };
-  if (extra.details && typeof extra.details === "object") Object.assign(body, extra.details);
-  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (extra.details && typeof extra.details === "object") {
+    const { retryAfterSeconds, ...rest } = extra.details as { retryAfterSeconds?: number };
+    if (retryAfterSeconds !== undefined) headers["retry-after"] = String(retryAfterSeconds);
+    Object.assign(body, rest);
+  }
+  return Response.json(body, { status, headers });
 }
 
 /**
@@ -23,17 +29,23 @@ export function errorResponse(code: ErrorCode, message: string, status: number, 
  */
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const started = performance.now();
+    const reqId = requestIdOf(request.headers);
+    const done = (response: Response, extra: object = {}) => {
+      log.info({ reqId, method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started), ...extra }, "api");
+      return response;
+    };
     try {
       const actor = await getRequestActor(request);
       if (!actor) throw new AppError("unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer <token>'");
       const params = await context.params;
-      return await handler({ request, actor, params });
+      return done(await handler({ request, actor, params }), { userId: actor.id });
     } catch (err) {
       if (err instanceof AppError) {
-        return errorResponse(err.code, err.message, err.status, { fields: err.fields, details: err.details });
+        return done(errorResponse(err.code, err.message, err.status, { fields: err.fields, details: err.details }));
       }
-      console.error("API error", err);
-      return errorResponse("internal", "Something went wrong on the server", 500);
+      log.error({ reqId, err }, "API request failed");
+      return done(errorResponse("internal", `Something went wrong on the server (request ${reqId ?? "unknown"})`, 500));
     }
   };
 }

@@ -3,6 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getSessionSecret } from "@/lib/env";
 import { authenticate } from "@/lib/data/users";
+import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, clearEvents, clientAddress, countEvent } from "@/lib/data/rate-limit";
+import { log } from "@/lib/log";
 
 /** Sessions last 12 hours: a working shift. */
 export const SESSION_MAX_AGE = 12 * 60 * 60;
@@ -22,9 +24,21 @@ export function getAuthOptions(): NextAuthOptions {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
+        // The route (app/api/auth/[...nextauth]/route.ts) refuses blocked accounts and
+        // addresses with a 429 before this runs; here failures are counted.
         const user = await authenticate(credentials);
-        return user ? { id: user.id, epoch: user.sessionEpoch } : null;
+        const email = String(credentials?.email ?? "").trim().toLowerCase();
+        const ip = clientAddress(req.headers ?? {});
+        if (!user) {
+          await countEvent(`login:account:${email}`, LOGIN_PER_ACCOUNT);
+          await countEvent(`login:ip:${ip}`, LOGIN_PER_IP);
+          log.info({ email, ip }, "sign-in failed");
+          return null;
+        }
+        await clearEvents(`login:account:${email}`);
+        log.info({ userId: user.id, ip }, "signed in");
+        return { id: user.id, epoch: user.sessionEpoch };
       },
     }),
   ],

@@ -20,6 +20,7 @@ const PERMISSIONS = {
   "articles:read": ["admin", "editor", "reviewer"],
   "articles:write": ["admin", "editor"],
   "users:manage": ["admin"],
+  "audit:read": ["admin"],
   "tokens:own": ["admin", "editor", "reviewer"],
 } as const satisfies Record<string, readonly Role[]>;
 

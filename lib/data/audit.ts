@@ -1,6 +1,8 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
-import type { Actor } from "@/lib/auth/roles";
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db";
+import { type Actor, requirePermission } from "@/lib/auth/roles";
+import { parseInput } from "@/lib/errors";
 
 type EventInput = {
   action: string;
@@ -24,4 +26,52 @@ export async function recordEvent(tx: Tx, actor: Actor, event: EventInput): Prom
       after: event.after === undefined ? null : JSON.stringify(event.after),
     },
   });
+}
+
+export type AuditEventView = {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  articleId: string | null;
+  before: string | null;
+  after: string | null;
+};
+
+const listSchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  action: z.string().trim().max(100).optional(),
+  articleId: z.string().trim().max(64).optional(),
+});
+
+const PAGE_SIZE = 100;
+
+/** The audit log, newest first, for admins; optionally filtered by action prefix or article. */
+export async function listAuditEvents(
+  maybeActor: Actor | null,
+  input: unknown = {},
+): Promise<{ events: AuditEventView[]; page: number; pageCount: number }> {
+  requirePermission(maybeActor, "audit:read");
+  const { page, action, articleId } = parseInput(listSchema, input);
+  const where = { ...(action ? { action: { startsWith: action } } : {}), ...(articleId ? { articleId } : {}) };
+  const [total, rows] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true, at: true, action: true, entityType: true, entityId: true, articleId: true, before: true, after: true,
+        actor: { select: { name: true, email: true } },
+      },
+    }),
+  ]);
+  return {
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    events: rows.map(({ actor, at, ...e }) => ({ ...e, at: at.toISOString(), actor: actor ? `${actor.name} <${actor.email}>` : "system (command line)" })),
+  };
 }

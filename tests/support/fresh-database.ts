@@ -10,6 +10,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimtrack-test-"));
 process.env.CLAIMTRACK_DATA_DIR = dir;
 process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
 process.env.NEXTAUTH_SECRET = "integration-test-secret-that-is-long-enough";
+process.env.LOG_LEVEL ??= "warn";
 migrateSqlite(process.env.DATABASE_URL);
 
 afterAll(() => {

@@ -19,6 +19,7 @@ url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
 process.env.CLAIMTRACK_DATA_DIR = `/tmp/${name}`;
 process.env.NEXTAUTH_SECRET = "integration-test-secret-that-is-long-enough";
+process.env.LOG_LEVEL ??= "warn";
 await migratePostgres(process.env.DATABASE_URL);
 
 afterAll(async () => {

@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+export type Limit = { limit: number; windowMs: number };
+
+/** Failed sign-ins allowed per account, and per client address, in 15 minutes. */
+export const LOGIN_PER_ACCOUNT: Limit = { limit: 5, windowMs: 15 * 60_000 };
+export const LOGIN_PER_IP: Limit = { limit: 30, windowMs: 15 * 60_000 };
+/** Unknown or revoked API tokens allowed per client address in 15 minutes. */
+export const BAD_TOKENS_PER_IP: Limit = { limit: 20, windowMs: 15 * 60_000 };
+
+/** How long until the key may try again, in ms; 0 when it is not blocked. */
+export async function blockedFor(key: string, { limit, windowMs }: Limit, now = new Date()): Promise<number> {
+  const row = await db.rateLimit.findUnique({ where: { key } });
+  if (!row) return 0;
+  const ends = row.windowStart.getTime() + windowMs;
+  return row.count >= limit && ends > now.getTime() ? ends - now.getTime() : 0;
+}
+
+/** Counts one event against the key, starting a new window when the old one has ended. */
+export async function countEvent(key: string, { windowMs }: Limit, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const row = await tx.rateLimit.findUnique({ where: { key } });
+    if (row && row.windowStart.getTime() + windowMs > now.getTime()) {
+      await tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
+    } else {
+      await tx.rateLimit.upsert({ where: { key }, create: { key, count: 1, windowStart: now }, update: { count: 1, windowStart: now } });
+    }
+  });
+}
+
+/** Forgets a key's count (after a successful sign-in). */
+export async function clearEvents(key: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key } });
+}
+
+/**
+ * The client's address: the last X-Forwarded-For entry, which the nearest proxy (or
+ * Next.js itself, when there is none) appends. Behind a reverse proxy, configure it to
+ * set X-Forwarded-For (README, "Deploying").
+ */
+export function clientAddress(headers: Headers | Record<string, unknown>): string {
+  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  const value = Array.isArray(raw) ? raw.join(",") : typeof raw === "string" ? raw : "";
+  const last = value.split(",").map((s) => s.trim()).filter(Boolean).pop();
+  return last ?? "unknown";
+}

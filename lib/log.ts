@@ -1,0 +1,35 @@
+import pino from "pino";
+import { env } from "@/lib/env";
+
+/**
+ * The structured logger (JSON lines on stdout). Credentials are redacted wherever they
+ * appear in a logged object, so a careless log call cannot leak them.
+ */
+export const log = pino({
+  level: env.LOG_LEVEL,
+  base: { service: "claimtrack" },
+  redact: {
+    paths: [
+      "password",
+      "*.password",
+      "token",
+      "*.token",
+      "secret",
+      "*.secret",
+      "passwordHash",
+      "*.passwordHash",
+      "headers.authorization",
+      "headers.cookie",
+      "*.headers.authorization",
+      "*.headers.cookie",
+    ],
+    censor: "[redacted]",
+  },
+});
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** The request id the proxy gave this request (or a client sent), for log lines. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get(REQUEST_ID_HEADER) ?? undefined;
+}

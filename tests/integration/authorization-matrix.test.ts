@@ -1,0 +1,283 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { actAs, cookieStore } from "@/tests/support/request-context";
+
+vi.mock("next/headers", () => ({ cookies: async () => cookieStore }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+import { SYSTEM_ACTOR } from "@/lib/auth/roles";
+import { importArticle } from "@/lib/data/articles";
+import { setUserActive } from "@/lib/data/users";
+import { createApiToken } from "@/lib/data/tokens";
+import { addSourceToClaim } from "@/lib/data/sources";
+import * as articlesRoute from "@/app/api/v1/articles/route";
+import * as articleRoute from "@/app/api/v1/articles/[articleId]/route";
+import * as reportRoute from "@/app/api/v1/articles/[articleId]/report/route";
+import * as acceptRoute from "@/app/api/v1/articles/[articleId]/accept-suggestions/route";
+import * as claimRoute from "@/app/api/v1/claims/[claimId]/route";
+import * as sourcesRoute from "@/app/api/v1/claims/[claimId]/sources/route";
+import * as healthRoute from "@/app/api/health/route";
+import * as newArticleActions from "@/app/(app)/articles/new/actions";
+import * as annotateActions from "@/app/(app)/articles/[articleId]/actions";
+import * as settingsActions from "@/app/(app)/settings/actions";
+import * as userActions from "@/app/(app)/admin/users/actions";
+import { SAMPLE_TEXT, makePerson, makeTeam, type Person } from "@/tests/support/people";
+
+// Every API route and server action, called as each kind of caller. A route or action
+// added without a row here fails the completeness test at the bottom.
+
+const WHO = ["anonymous", "deactivated", "reviewer", "editor", "admin"] as const;
+type Who = (typeof WHO)[number];
+type Expect = Record<Who, number | string>;
+
+let people: Record<Exclude<Who, "anonymous">, Person>;
+beforeAll(async () => {
+  const team = await makeTeam();
+  const deactivated = await makePerson("admin");
+  await setUserActive(SYSTEM_ACTOR, { userId: deactivated.actor.id, isActive: false });
+  people = { ...team, deactivated };
+});
+
+async function fixture() {
+  const article = await importArticle(people.editor.actor, { title: "Matrix", text: SAMPLE_TEXT });
+  const claim = article.claims[0]!;
+  const link = await addSourceToClaim(people.editor.actor, claim.id, { url: "https://example.org/m", relation: "context" });
+  return { articleId: article.id, claimId: claim.id, linkId: link.id };
+}
+
+type RouteModule = Record<string, unknown>;
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+function callRoute(mod: RouteModule, method: string, who: Who, url: string, params: Record<string, string>, body?: unknown) {
+  const headers = new Headers();
+  if (who !== "anonymous") headers.set("authorization", `Bearer ${people[who].token}`);
+  if (body !== undefined) headers.set("content-type", "application/json");
+  const handler = mod[method] as Handler;
+  return handler(new Request(`http://localhost${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
+    params: Promise.resolve(params),
+  }).then((r) => r.status);
+}
+
+const READ: Expect = { anonymous: 401, deactivated: 401, reviewer: 200, editor: 200, admin: 200 };
+const WRITE = (ok: number): Expect => ({ anonymous: 401, deactivated: 401, reviewer: 403, editor: ok, admin: ok });
+const PUBLIC: Expect = { anonymous: 200, deactivated: 200, reviewer: 200, editor: 200, admin: 200 };
+
+type Row = { key: string; expect: Expect; run: (who: Who) => Promise<number | string> };
+
+const routes: Row[] = [
+  { key: "GET /api/v1/articles", expect: READ, run: (w) => callRoute(articlesRoute, "GET", w, "/api/v1/articles", {}) },
+  {
+    key: "POST /api/v1/articles",
+    expect: WRITE(201),
+    run: (w) => callRoute(articlesRoute, "POST", w, "/api/v1/articles", {}, { title: "Matrix import", text: "One. Two." }),
+  },
+  {
+    key: "GET /api/v1/articles/[articleId]",
+    expect: READ,
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(articleRoute, "GET", w, `/api/v1/articles/${f.articleId}`, { articleId: f.articleId });
+    },
+  },
+  {
+    key: "GET /api/v1/articles/[articleId]/report",
+    expect: READ,
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(reportRoute, "GET", w, `/api/v1/articles/${f.articleId}/report`, { articleId: f.articleId });
+    },
+  },
+  {
+    key: "POST /api/v1/articles/[articleId]/accept-suggestions",
+    expect: WRITE(200),
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(acceptRoute, "POST", w, `/api/v1/articles/${f.articleId}/accept-suggestions`, { articleId: f.articleId }, { minConfidence: 0.9 });
+    },
+  },
+  {
+    key: "GET /api/v1/claims/[claimId]",
+    expect: READ,
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(claimRoute, "GET", w, `/api/v1/claims/${f.claimId}`, { claimId: f.claimId });
+    },
+  },
+  {
+    key: "PATCH /api/v1/claims/[claimId]",
+    expect: WRITE(200),
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(claimRoute, "PATCH", w, `/api/v1/claims/${f.claimId}`, { claimId: f.claimId }, { tag: "stated", version: 1 });
+    },
+  },
+  {
+    key: "POST /api/v1/claims/[claimId]/sources",
+    expect: WRITE(201),
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(sourcesRoute, "POST", w, `/api/v1/claims/${f.claimId}/sources`, { claimId: f.claimId }, { url: "https://example.org/n", relation: "supports" });
+    },
+  },
+  { key: "GET /api/health", expect: PUBLIC, run: () => (healthRoute.GET as () => Promise<Response>)().then((r) => r.status) },
+  // next-auth's own endpoints (sign-in, sign-out, CSRF token, session) are public by
+  // design and exercised end to end by the Playwright login tests.
+  { key: "GET /api/auth/[...nextauth]", expect: PUBLIC, run: async () => 200 },
+  { key: "POST /api/auth/[...nextauth]", expect: PUBLIC, run: async () => 200 },
+];
+
+type Result = { ok: boolean; error?: { code: string } };
+const outcome = (r: Result) => (r.ok ? "ok" : r.error!.code);
+const EDIT: Expect = { anonymous: "unauthenticated", deactivated: "unauthenticated", reviewer: "forbidden", editor: "ok", admin: "ok" };
+const ADMIN: Expect = { anonymous: "unauthenticated", deactivated: "unauthenticated", reviewer: "forbidden", editor: "forbidden", admin: "ok" };
+const ANY: Expect = { anonymous: "unauthenticated", deactivated: "unauthenticated", reviewer: "ok", editor: "ok", admin: "ok" };
+
+async function asWho<T>(who: Who, body: () => Promise<T>): Promise<T> {
+  actAs(who === "anonymous" ? "" : people[who].cookie);
+  return body();
+}
+
+const actions: Row[] = [
+  {
+    key: "articles/new/actions#importArticleAction",
+    expect: EDIT,
+    run: (w) =>
+      asWho(w, async () => {
+        const form = new FormData();
+        form.set("title", "Matrix form");
+        form.set("text", "One. Two.");
+        try {
+          const state = await newArticleActions.importArticleAction({ message: null, fields: {}, values: {} }, form);
+          return /not allowed/.test(state.message ?? "") ? "forbidden" : /Sign in/.test(state.message ?? "") ? "unauthenticated" : "failed";
+        } catch (err) {
+          return String((err as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT") ? "ok" : "threw";
+        }
+      }),
+  },
+  {
+    key: "articles/[articleId]/actions#updateClaimAction",
+    expect: EDIT,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => outcome(await annotateActions.updateClaimAction(f.claimId, { tag: "stated", version: 1 })));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#addSourceAction",
+    expect: EDIT,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => outcome(await annotateActions.addSourceAction(f.claimId, { url: "https://example.org/x", relation: "origin" })));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#removeSourceAction",
+    expect: EDIT,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => outcome(await annotateActions.removeSourceAction(f.linkId)));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#acceptSuggestionsAction",
+    expect: EDIT,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => outcome(await annotateActions.acceptSuggestionsAction(f.articleId, { minConfidence: 0.5 })));
+    },
+  },
+  {
+    key: "settings/actions#createTokenAction",
+    expect: ANY,
+    run: (w) => asWho(w, async () => outcome(await settingsActions.createTokenAction({ name: "matrix" }))),
+  },
+  {
+    key: "settings/actions#revokeTokenAction",
+    expect: ANY,
+    run: async (w) => {
+      const owner = w === "anonymous" ? people.editor : people[w];
+      const { summary } = await createApiToken(SYSTEM_ACTOR, { name: "to revoke" }, owner.actor.id);
+      return asWho(w, async () => outcome(await settingsActions.revokeTokenAction(summary.id)));
+    },
+  },
+  {
+    key: "admin/users/actions#createUserAction",
+    expect: ADMIN,
+    run: (w) =>
+      asWho(w, async () =>
+        outcome(await userActions.createUserAction({ email: `matrix-${w}-${Date.now()}@test.example`, name: "M", role: "reviewer", password: "a long password" })),
+      ),
+  },
+  {
+    key: "admin/users/actions#changeRoleAction",
+    expect: ADMIN,
+    run: async (w) => {
+      const target = await makePerson("reviewer");
+      return asWho(w, async () => outcome(await userActions.changeRoleAction({ userId: target.actor.id, role: "editor" })));
+    },
+  },
+  {
+    key: "admin/users/actions#setActiveAction",
+    expect: ADMIN,
+    run: async (w) => {
+      const target = await makePerson("reviewer");
+      return asWho(w, async () => outcome(await userActions.setActiveAction({ userId: target.actor.id, isActive: false })));
+    },
+  },
+];
+
+describe.each([...routes, ...actions])("$key", (row) => {
+  it.each(WHO)("as %s", async (who) => {
+    expect(await row.run(who)).toBe(row.expect[who]);
+  });
+});
+
+/** Every "METHOD /path" exported by an app/api route file. */
+function discoverRoutes(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const source = fs.readFileSync(full, "utf8");
+        const route = `/${path.relative("app", path.dirname(full)).split(path.sep).join("/")}`;
+        const methods = new Set<string>();
+        for (const m of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+        for (const m of source.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+        for (const method of methods) found.push(`${method} ${route}`);
+      }
+    }
+  };
+  walk("app/api");
+  return found.sort();
+}
+
+/** Every exported function of every "use server" file under app/. */
+function discoverActions(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.tsx?$/.test(entry.name)) {
+        const source = fs.readFileSync(full, "utf8");
+        if (!/^\s*["']use server["']/.test(source)) continue;
+        const where = path.relative("app", full).replace(/^\(app\)\//, "").replace(/\.tsx?$/, "");
+        for (const m of source.matchAll(/export async function (\w+)/g)) found.push(`${where}#${m[1]}`);
+      }
+    }
+  };
+  walk("app");
+  return found.sort();
+}
+
+describe("the matrix is complete", () => {
+  it("has a row for every API route and method", () => {
+    expect(routes.map((r) => r.key).sort()).toEqual(discoverRoutes());
+  });
+  it("has a row for every server action", () => {
+    expect(actions.map((r) => r.key).sort()).toEqual(discoverActions());
+  });
+});

@@ -1,0 +1,68 @@
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getAuthOptions } from "@/lib/auth/options";
+import { POST as authRoute } from "@/app/api/auth/[...nextauth]/route";
+import { GET as listRoute } from "@/app/api/v1/articles/route";
+import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, blockedFor } from "@/lib/data/rate-limit";
+import { makePerson, type Person } from "@/tests/support/people";
+
+type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
+
+let person: Person;
+let authorize: Authorize;
+beforeAll(async () => {
+  person = await makePerson("editor");
+  const provider = getAuthOptions().providers[0] as unknown as { options: { authorize: Authorize } };
+  authorize = provider.options.authorize;
+});
+
+function signInRequest(email: string, ip: string) {
+  return new NextRequest("http://localhost/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
+    body: new URLSearchParams({ email, password: "whatever", csrfToken: "x", json: "true" }),
+  });
+}
+const ctx = { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) };
+
+describe("sign-in throttling", () => {
+  it("blocks an account after 5 failures with a 429 and a clear message, from any address", async () => {
+    for (let i = 0; i < 5; i++) {
+      expect(await authorize({ email: person.email, password: "wrong" }, { headers: { "x-forwarded-for": `10.0.0.${i}` } })).toBeNull();
+    }
+    const res = await authRoute(signInRequest(person.email, "10.9.9.9"), ctx);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(800);
+    const body = (await res.json()) as { url: string; error: { code: string; message: string } };
+    expect(body.error).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/Too many failed sign-ins\. Try again in 1[45] minutes/) });
+    expect(body.url).toMatch(/\/login\?error=RateLimited$/);
+  });
+
+  it("blocks an address after 30 failures across accounts, and a success clears the account count", async () => {
+    const other = await makePerson("reviewer");
+    await authorize({ email: other.email, password: "wrong" }, { headers: { "x-forwarded-for": "192.0.2.50" } });
+    expect(await authorize({ email: other.email, password: "correct horse battery" }, { headers: { "x-forwarded-for": "192.0.2.50" } })).toMatchObject({
+      id: other.actor.id,
+    });
+    for (let i = 0; i < 30; i++) await authorize({ email: `nobody${i}@test.example`, password: "x" }, { headers: { "x-forwarded-for": "192.0.2.77" } });
+    expect((await authRoute(signInRequest(other.email, "192.0.2.77"), ctx)).status).toBe(429);
+    // The account itself is not blocked: its failure count was cleared by the success.
+    expect(await blockedFor(`login:account:${other.email}`, LOGIN_PER_ACCOUNT)).toBe(0);
+    expect(await blockedFor("login:ip:192.0.2.77", LOGIN_PER_IP)).toBeGreaterThan(0);
+  });
+});
+
+describe("API token throttling", () => {
+  it("answers 429 with Retry-After after 20 bad tokens from one address, while good tokens elsewhere work", async () => {
+    const call = (token: string, ip: string) =>
+      listRoute(new Request("http://localhost/api/v1/articles", { headers: { authorization: `Bearer ${token}`, "x-forwarded-for": ip } }), {
+        params: Promise.resolve({}),
+      });
+    for (let i = 0; i < 20; i++) expect((await call(`ct_guess${i}`, "198.51.100.7")).status).toBe(401);
+    const blocked = await call(person.token, "198.51.100.7");
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await blocked.json()).toMatchObject({ error: { code: "rate_limited" } });
+    expect((await call(person.token, "198.51.100.8")).status).toBe(200);
+  });
+});
