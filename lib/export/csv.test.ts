@@ -51,7 +51,7 @@ describe("toCsvExport", () => {
     );
     expect(rows[6]?.sources).toContain("中国 and Россия 🇷🇺");
     expect(rows[9]?.verdict_rationale).toBe('The budget is about 10 billion złoty; "24 billion euros" is not in any official source.');
-    expect(rows[3]?.sources.split(" | ")).toHaveLength(2);
+    expect(rows[3]?.sources?.split(" | ")).toHaveLength(2);
   });
 
   it("neutralises formula starts with a single quote (OWASP), and only those", () => {
