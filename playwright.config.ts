@@ -30,6 +30,6 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(E2E_PORT), CLAIMTRACK_DATA_DIR: E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(E2E_PORT), CLAIMTRACK_DATA_DIR: E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
   },
 });
