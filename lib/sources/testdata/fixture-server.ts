@@ -22,7 +22,7 @@ const DRIP_LIMIT_MS = 20_000;
  * Starts a local HTTP server on 127.0.0.1 (a random port unless given) that serves
  * lib/sources/testdata/pages/* at /pages/NAME and the special routes safeFetch and the
  * link checker are tested against: redirect chains, redirects to arbitrary URLs, oversize,
- * slow and compressed bodies, error statuses and HEAD-refusing routes.
+ * slow and compressed bodies, error statuses and HEAD-refusing routes (see route()).
  */
 export async function startFixtureServer(options: { port?: number } = {}): Promise<FixtureServer> {
   const requests: FixtureServer["requests"] = [];
@@ -84,8 +84,15 @@ function route(url: URL, req: http.IncomingMessage, res: http.ServerResponse): v
       return redirect(301, "/ok");
     case "status":
       return html(Number(second) || 500, `<p>status ${second}</p>`);
-    case "head-refused":
-      return req.method === "HEAD" ? html(Number(second) || 405, "") : html(200, OK_PAGE);
+    case "head-refused": {
+      // /head-refused/CODE answers HEAD with CODE; GET gets a page, or ?bytes=N bytes.
+      if (req.method === "HEAD") return html(Number(second) || 405, "");
+      const bytes = Number(url.searchParams.get("bytes"));
+      return bytes > 0 ? streamBytes(res, bytes, false) : html(200, OK_PAGE);
+    }
+    case "tracked":
+      // Like sites that redirect away their own tracking parameters.
+      return url.search ? redirect(301, "/tracked") : html(200, OK_PAGE);
     case "host":
       return html(200, req.headers.host ?? "");
     case "oversize":
