@@ -33,5 +33,28 @@ if (env.NODE_ENV !== "production") globalForDb.claimtrackDb = db;
  * LIKE already ignores the case of ASCII letters and has no such option.
  */
 export function containsText(value: string): { contains: string } {
-  return env.databaseKind === "postgresql" ? ({ contains: value, mode: "insensitive" } as { contains: string }) : { contains: value };
+  return env.databaseKind === "postgresql"
+    ? ({ contains: value, mode: "insensitive" } as { contains: string })
+    : { contains: value };
+}
+
+type Cell = string | number | boolean | Date | null;
+
+/**
+ * Inserts many rows with multi-row INSERT statements, inside the caller's transaction.
+ * Prisma's createMany compiles every row through its query compiler (about 0.6 ms a
+ * row here, measured); plain SQL is about eight times faster, which matters for imports
+ * of thousands of claims. Ids and every NOT NULL column without a database default
+ * (such as updatedAt) must be given.
+ */
+export async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly Cell[][]): Promise<void> {
+  const isPostgres = env.databaseKind === "postgresql";
+  const perChunk = Math.max(1, Math.floor(30_000 / columns.length));
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
+  for (let i = 0; i < rows.length; i += perChunk) {
+    const chunk = rows.slice(i, i + perChunk);
+    let n = 0;
+    const values = chunk.map(() => `(${columns.map(() => (isPostgres ? `$${++n}` : "?")).join(", ")})`).join(", ");
+    await tx.$executeRawUnsafe(head + values, ...chunk.flat());
+  }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { containsText, db } from "@/lib/db";
+import { containsText, db, insertRows } from "@/lib/db";
 import { notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
@@ -34,62 +34,80 @@ export async function importArticle(maybeActor: Actor | null, input: unknown): P
   const userId = actor.id;
   if (userId === null) throw new Error("importArticle needs a user to own the article");
 
-  const articleId = await db.$transaction(async (tx) => {
-    const article = await tx.article.create({
-      data: {
-        title: data.title,
-        url: data.url ?? null,
-        publisher: data.publisher ?? null,
-        author: data.author ?? null,
-        publishedAt: data.publishedAt ?? null,
-        createdById: userId,
-      },
-      select: { id: true },
-    });
-    const revision = await tx.articleRevision.create({
-      data: {
-        articleId: article.id,
-        number: 1,
-        text,
-        textHash: crypto.createHash("sha256").update(text).digest("hex"),
-        createdById: userId,
-      },
-      select: { id: true },
-    });
-    await tx.claim.createMany({
-      data: spans.map((span, i) => {
-        const quote = buildQuoteSelector(text, span);
-        const suggestion = suggestions[i];
-        return {
+  const articleId = await db.$transaction(
+    async (tx) => {
+      const article = await tx.article.create({
+        data: {
+          title: data.title,
+          url: data.url ?? null,
+          publisher: data.publisher ?? null,
+          author: data.author ?? null,
+          publishedAt: data.publishedAt ?? null,
+          createdById: userId,
+        },
+        select: { id: true },
+      });
+      const revision = await tx.articleRevision.create({
+        data: {
           articleId: article.id,
-          revisionId: revision.id,
-          start: span.start,
-          end: span.end,
-          text: quote.exact,
-          prefix: quote.prefix,
-          suffix: quote.suffix,
-          ...(suggestion && {
-            suggestedTag: suggestion.tag,
-            suggestedConfidence: suggestion.confidence,
-            suggestion: JSON.stringify({
-              reasons: suggestion.reasons,
-              speaker: suggestion.speaker,
-              cue: suggestion.cue,
-              splitAt: suggestion.splitAt,
-            }),
-          }),
-        };
-      }),
-    });
-    await recordEvent(tx, actor, {
-      action: "article.import",
-      entityType: "article",
-      entityId: article.id,
-      articleId: article.id,
-      after: { title: data.title, claims: spans.length, characters: text.length },
-    });
-    return article.id;
-  });
+          number: 1,
+          text,
+          textHash: crypto.createHash("sha256").update(text).digest("hex"),
+          createdById: userId,
+        },
+        select: { id: true },
+      });
+      const now = new Date();
+      await insertRows(
+        tx,
+        "Claim",
+        [
+          "id",
+          "articleId",
+          "revisionId",
+          "start",
+          "end",
+          "text",
+          "prefix",
+          "suffix",
+          "suggestedTag",
+          "suggestedConfidence",
+          "suggestion",
+          "createdAt",
+          "updatedAt",
+        ],
+        spans.map((span, i) => {
+          const quote = buildQuoteSelector(text, span);
+          const s = suggestions[i];
+          return [
+            crypto.randomUUID(),
+            article.id,
+            revision.id,
+            span.start,
+            span.end,
+            quote.exact,
+            quote.prefix,
+            quote.suffix,
+            s?.tag ?? null,
+            s?.confidence ?? null,
+            s ? JSON.stringify({ reasons: s.reasons, speaker: s.speaker, cue: s.cue, splitAt: s.splitAt }) : null,
+            now,
+            now,
+          ];
+        }),
+      );
+      await recordEvent(tx, actor, {
+        action: "article.import",
+        entityType: "article",
+        entityId: article.id,
+        articleId: article.id,
+        after: { title: data.title, claims: spans.length, characters: text.length },
+      });
+      return article.id;
+    },
+    // A 2 MB article holds about 15,000 claims: allow more than the default 5 s.
+    { timeout: 60_000, maxWait: 30_000 },
+  );
   return getArticle(actor, articleId);
 }
 
