@@ -93,6 +93,11 @@ function route(url: URL, req: http.IncomingMessage, res: http.ServerResponse): v
     case "tracked":
       // Like sites that redirect away their own tracking parameters.
       return url.search ? redirect(301, "/tracked") : html(200, OK_PAGE);
+    case "report.pdf": {
+      const body = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+      res.writeHead(200, { "content-type": "application/pdf", "content-length": body.length });
+      return void res.end(req.method === "HEAD" ? undefined : body);
+    }
     case "host":
       return html(200, req.headers.host ?? "");
     case "oversize":
