@@ -93,6 +93,13 @@ function route(url: URL, req: http.IncomingMessage, res: http.ServerResponse): v
     case "tracked":
       // Like sites that redirect away their own tracking parameters.
       return url.search ? redirect(301, "/tracked") : html(200, OK_PAGE);
+    case "save": {
+      // A stand-in for the Wayback Machine's Save Page Now: redirects to the capture.
+      const target = `${url.pathname.slice("/save/".length)}${url.search}`;
+      return redirect(302, `/web/20240315091200/${target}`);
+    }
+    case "web":
+      return html(200, "<p>archived copy</p>");
     case "report.pdf": {
       const body = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
       res.writeHead(200, { "content-type": "application/pdf", "content-length": body.length });
