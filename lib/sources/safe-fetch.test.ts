@@ -84,6 +84,16 @@ describe("safeFetch on allowed fixture hosts", () => {
     expect(res.status).toBe(410);
   });
 
+  it("tries every checked address, so a dual-stack name reaches the one that listens", async () => {
+    // The fixture listens on 127.0.0.1 only; ::1 is offered first and refuses the connection.
+    const lookup: ResolveHost = async () => [
+      { address: "::1", family: 6 },
+      { address: "127.0.0.1", family: 4 },
+    ];
+    const res = await safeFetch(`http://dual.test:${server.port}/ok`, { allowHosts: [`dual.test:${server.port}`], lookup });
+    expect(res.status).toBe(200);
+  });
+
   it("connects to the address it checked, without resolving the name again", async () => {
     // fixture.test resolves to 127.0.0.1 once, then "rebinds" to 10.0.0.5; the second answer is never asked for.
     const calls: string[] = [];

@@ -1,15 +1,12 @@
-import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { classifyAddress, describeRange, hostPortKey, normalizeAllowHost } from "./address-policy";
+import { normalizeAllowHost } from "./address-policy";
 import { FetchError } from "./fetch-error";
+import { checkedAddresses, defaultResolveHost, type ResolvedAddress, type ResolveHost } from "./pin-address";
 import { readLimitedBody } from "./read-body";
 
-/** One address as dns.promises.lookup({ all: true }) returns it. */
-export type ResolvedAddress = { address: string; family: number };
-/** Resolves a host name to every address it has; injectable so tests can fake DNS answers. */
-export type ResolveHost = (hostname: string) => Promise<ResolvedAddress[]>;
+export type { ResolvedAddress, ResolveHost } from "./pin-address";
 
 export type SafeFetchOptions = {
   /** Largest body accepted, after decompression; default 5 MB. */
@@ -57,8 +54,6 @@ const BAD_PORTS = new Set([
   6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ]);
 
-const defaultResolveHost: ResolveHost = (hostname) => dns.promises.lookup(hostname, { all: true });
-
 /**
  * Fetches an http(s) URL from the server without letting it reach private networks: every
  * hop's host is resolved here, refused if any address is not public (unless allow-listed),
@@ -82,8 +77,8 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     let target = checkUrl(url, redirects);
     for (;;) {
       current = target.href;
-      const address = await pinAddress(target, allowHosts, options.lookup ?? defaultResolveHost, controller.signal, redirects);
-      const res = await sendRequest(target, address, { method, accept: options.accept }, controller.signal);
+      const addresses = await checkedAddresses(target, { allowHosts, resolveHost: options.lookup ?? defaultResolveHost, signal: controller.signal, redirects });
+      const res = await sendRequest(target, addresses, { method, accept: options.accept }, controller.signal);
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
       if (REDIRECT_STATUSES.has(status) && location) {
@@ -169,72 +164,21 @@ function resolveLocation(location: string, base: URL): string {
   }
 }
 
-/** Resolves the host, refuses it if any address is not public, and returns the address to connect to. */
-async function pinAddress(
-  url: URL,
-  allowHosts: Set<string>,
-  resolveHost: ResolveHost,
-  signal: AbortSignal,
-  redirects: string[],
-): Promise<ResolvedAddress> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  const isAllowed = allowHosts.has(hostPortKey(url));
-  const literal = classifyLiteral(host);
-  let addresses: ResolvedAddress[];
-  if (literal) {
-    addresses = [literal];
-  } else {
-    try {
-      addresses = await abortable(resolveHost(host), signal);
-    } catch (error) {
-      if (signal.aborted) throw error;
-      const code = (error as NodeJS.ErrnoException).code ?? "no answer";
-      throw new FetchError("dns", `Could not resolve ${host} (${code})`, { url: url.href, redirects, cause: error });
-    }
-    if (addresses.length === 0) throw new FetchError("dns", `Could not resolve ${host} (no addresses)`, { url: url.href, redirects });
-  }
-  if (!isAllowed) {
-    for (const { address } of addresses) {
-      const verdict = classifyAddress(address);
-      if (verdict.isPublic) continue;
-      const hop = redirects.length > 0 ? `Refused redirect to ${url.href}: ` : "Refused: ";
-      const what = literal ? `${address} is` : `${host} resolves to ${address},`;
-      throw new FetchError("private_address", `${hop}${what} ${describeRange(verdict.range)}`, { url: url.href, redirects });
-    }
-  }
-  return addresses[0] as ResolvedAddress;
-}
-
-function classifyLiteral(host: string): ResolvedAddress | null {
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return { address: host, family: 4 };
-  if (host.includes(":")) return { address: host, family: 6 };
-  return null;
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => (signal.removeEventListener("abort", onAbort), resolve(value)),
-      (error: unknown) => (signal.removeEventListener("abort", onAbort), reject(error)),
-    );
-  });
-}
-
 /** Sends one request to the pinned address and resolves with the response head. */
 function sendRequest(
   url: URL,
-  pinned: ResolvedAddress,
+  pinned: ResolvedAddress[],
   options: { method: "GET" | "HEAD"; accept?: string },
   signal: AbortSignal,
 ): Promise<http.IncomingMessage> {
-  // The socket connects to the address checked above, never to a fresh DNS answer, so a
-  // name that rebinds to a private address between check and connect gains nothing.
+  // The socket connects only to the addresses checked above, never to a fresh DNS answer,
+  // so a name that rebinds to a private address between check and connect gains nothing.
+  // All of them are offered (each passed the check) so Node's happy-eyeballs can fall back
+  // from a broken IPv6 route to IPv4.
+  const first = pinned[0] as ResolvedAddress;
   const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
-    if (lookupOptions.all) callback(null, [pinned]);
-    else callback(null, pinned.address, pinned.family);
+    if (lookupOptions.all) callback(null, pinned);
+    else callback(null, first.address, first.family);
   };
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
