@@ -100,7 +100,7 @@ describe("checkLinks", () => {
       setTimeout(() => {
         inFlight -= 1;
         res.writeHead(req.url === "/missing" ? 404 : 200).end();
-      }, 40);
+      }, 150);
     });
     await new Promise<void>((resolve) => counting.listen(0, "127.0.0.1", resolve));
     const port = (counting.address() as { port: number }).port;
@@ -115,7 +115,9 @@ describe("checkLinks", () => {
       });
       expect(results.map((r) => r.status)).toEqual([...Array<string>(9).fill("ok"), "gone"]);
       expect(results.map((r) => r.finalUrl)).toEqual(urls);
-      expect(peak).toBe(3);
+      // Never more than the bound; more than one at a time (on an idle machine, exactly 3).
+      expect(peak).toBeLessThanOrEqual(3);
+      expect(peak).toBeGreaterThan(1);
       expect(progress).toEqual(Array.from({ length: 10 }, (_, i) => `${i + 1}/10`));
     } finally {
       await new Promise<void>((resolve) => counting.close(() => resolve()));
