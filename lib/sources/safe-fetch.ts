@@ -77,7 +77,12 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     let target = checkUrl(url, redirects);
     for (;;) {
       current = target.href;
-      const addresses = await checkedAddresses(target, { allowHosts, resolveHost: options.lookup ?? defaultResolveHost, signal: controller.signal, redirects });
+      const addresses = await checkedAddresses(target, {
+        allowHosts,
+        resolveHost: options.lookup ?? defaultResolveHost,
+        signal: controller.signal,
+        redirects,
+      });
       const res = await sendRequest(target, addresses, { method, accept: options.accept }, controller.signal);
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
