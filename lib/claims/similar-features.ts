@@ -14,8 +14,8 @@ export type ClaimFeatures = {
   figures: Set<string>;
   /** Names: capitalised words (stemmed), and all-capital acronyms as written. */
   names: { key: string; acronym: boolean }[];
-  /** The capitalised words in order, to expand acronyms against ("Associated Press" for AP). */
-  capitalised: string[];
+  /** Initials of the capitalised words in order, lower case, to expand acronyms against ("ap" in "The Associated Press"). */
+  initials: string;
   isNegated: boolean;
 };
 
@@ -89,12 +89,12 @@ export function analyzeClaim(text: string): ClaimFeatures {
   const stems = new Set<string>();
   const figures = new Set<string>();
   const names: ClaimFeatures["names"] = [];
-  const capitalised: string[] = [];
+  let initials = "";
   let isNegated = false;
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i] ?? "";
     const lower = word.toLowerCase();
-    if (/^\p{Lu}/u.test(word)) capitalised.push(word);
+    if (/^\p{Lu}/u.test(word)) initials += lower[0] ?? "";
     if (NEGATORS.has(lower)) {
       isNegated = true;
       continue;
@@ -114,7 +114,7 @@ export function analyzeClaim(text: string): ClaimFeatures {
       names.push({ key, acronym: /^\p{Lu}{2,6}$/u.test(word) });
     }
   }
-  return { stems, trigrams: trigramsOf([...stems].sort().join(" ")), figures, names, capitalised, isNegated };
+  return { stems, trigrams: trigramsOf([...stems].sort().join(" ")), figures, names, initials, isNegated };
 }
 
 /** Reads a figure or date at words[i]: "1,400", "2.2 percent", "forty minutes", "a thousand", "fourth", "Tuesday", "last week". */

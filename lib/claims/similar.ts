@@ -77,27 +77,23 @@ function unmatchedNames(a: ClaimFeatures, b: ClaimFeatures): string[] {
   return a.names
     .filter((name) => {
       if (b.stems.has(name.key)) return false;
-      if (name.acronym) return !(expands(name.key, b.capitalised) || otherAcronyms.some((o) => o.startsWith(name.key) || name.key.startsWith(o)));
+      if (name.acronym) return !(b.initials.includes(name.key) || otherAcronyms.some((o) => o.startsWith(name.key) || name.key.startsWith(o)));
       // "Sudan"/"Sudanese", "Afghan"/"Afghanistan", "Zahkarova"/"Zakharova".
       return ![...b.stems].some((s) => isVariant(name.key, s));
     })
     .map((n) => n.key);
 }
 
-/** True when consecutive capitalised words spell the acronym ("Associated Press" for "ap"). */
-function expands(acronym: string, capitalised: string[]): boolean {
-  const initials = capitalised.map((w) => w[0]?.toLowerCase() ?? "").join("");
-  return acronym.length >= 2 && initials.includes(acronym);
-}
-
 /** Spelling variants and derived forms of one name: "sudan"/"sudanes", "chines"/"china", "zahkarova"/"zakharova". */
 function isVariant(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length);
+  if (a[0] !== b[0]) return false;
   let prefix = 0;
   while (prefix < shorter && a[prefix] === b[prefix]) prefix += 1;
   if (shorter >= 4 && prefix >= Math.max(4, shorter - 1)) return true;
   // One typo in a short name, two in a long one ("Rwanda" and "Uganda" are two apart).
-  return shorter >= 6 && editDistance(a, b) <= (shorter >= 9 ? 2 : 1);
+  const allowed = shorter >= 9 ? 2 : 1;
+  return shorter >= 6 && Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed;
 }
 
 function editDistance(a: string, b: string): number {
