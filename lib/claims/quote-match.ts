@@ -1,6 +1,5 @@
 import search from "approx-string-match";
 import { QUOTE_CONTEXT } from "./quote";
-import { editDistance } from "./revision-diff";
 import { trimSpan } from "./segment";
 import { isCharBoundary, isInsideWord, segmentAround } from "./text-units";
 import type { QuoteSelector, Span } from "./types";
@@ -42,6 +41,85 @@ function levenshtein(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/**
+ * Levenshtein distance when it is at most `k`, else k + 1. Only a diagonal band of
+ * width 2k + 1 is computed, O(length × k): a changed claim is bounded by MAX_ERROR_RATIO,
+ * so this is exact where it matters and cheap where it does not.
+ */
+export function boundedLevenshtein(a: string, b: string, k: number): number {
+  const over = k + 1;
+  if (a === b) return 0;
+  // Common ends cost nothing; most changed claims differ in a few words in the middle.
+  let head = 0;
+  const shorter = Math.min(a.length, b.length);
+  while (head < shorter && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < shorter - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  const x = a.slice(head, a.length - tail);
+  const y = b.slice(head, b.length - tail);
+  const n = x.length;
+  const m = y.length;
+  if (Math.abs(n - m) > k || lowerBound(x, y) > k) return over;
+  const ys = new Uint16Array(m);
+  for (let j = 0; j < m; j++) ys[j] = y.charCodeAt(j);
+  let prev = new Int32Array(m + 2);
+  let cur = new Int32Array(m + 2);
+  for (let j = 0; j <= m + 1; j++) prev[j] = j <= k ? j : over;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - k);
+    const hi = Math.min(m, i + k);
+    let left = lo === 1 && i <= k ? i : over;
+    cur[lo - 1] = left;
+    let diagonal = prev[lo - 1]!;
+    let rowMin = left;
+    const ca = x.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const up = prev[j]!;
+      let value = ca === ys[j - 1] ? diagonal : diagonal + 1;
+      if (up + 1 < value) value = up + 1;
+      if (left + 1 < value) value = left + 1;
+      if (value > over) value = over;
+      cur[j] = value;
+      if (value < rowMin) rowMin = value;
+      left = value;
+      diagonal = up;
+    }
+    // Cells just outside the band read as "too far" in the next row.
+    cur[hi + 1] = over;
+    if (rowMin > k) return over;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(prev[m]!, over);
+}
+
+const counts = new Int32Array(128);
+
+/**
+ * A lower bound on the edit distance from letter counts: each edit changes the count of
+ * at most two characters by one (ASCII counted per character, the rest lumped together).
+ */
+function lowerBound(x: string, y: string): number {
+  counts.fill(0);
+  let other = 0;
+  for (let i = 0; i < x.length; i++) {
+    const c = x.charCodeAt(i);
+    if (c < 128) counts[c]!++;
+    else other++;
+  }
+  for (let i = 0; i < y.length; i++) {
+    const c = y.charCodeAt(i);
+    if (c < 128) counts[c]!--;
+    else other--;
+  }
+  let surplus = Math.max(0, other);
+  let deficit = Math.max(0, -other);
+  for (const v of counts) {
+    if (v > 0) surplus += v;
+    else deficit -= v;
+  }
+  return Math.max(surplus, deficit);
 }
 
 /** 1 − Levenshtein distance / the longer length; 1 for two empty strings. */
@@ -103,7 +181,7 @@ export function snapMatch(text: string, span: Span): Span | null {
 
 /**
  * Approximate matches of the quote (at most maxErrors edits) inside the given windows of
- * the text, snapped to word edges, with their exact edit distance. Costs about
+ * the text, snapped to word edges, with their edit distance (maxErrors + 1 when over). Costs about
  * window length × ⌈quote length / 32⌉ steps (approx-string-match's bit-parallel search).
  */
 export function searchWindows(text: string, exact: string, windows: readonly Span[], maxErrors: number): (Span & { errors: number })[] {
@@ -115,7 +193,7 @@ export function searchWindows(text: string, exact: string, windows: readonly Spa
       const key = span && `${span.start}:${span.end}`;
       if (!span || !key || seen.has(key)) continue;
       seen.add(key);
-      found.push({ ...span, errors: editDistance(exact, text.slice(span.start, span.end)) });
+      found.push({ ...span, errors: boundedLevenshtein(exact, text.slice(span.start, span.end), maxErrors) });
     }
   }
   return found;

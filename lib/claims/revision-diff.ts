@@ -5,11 +5,11 @@ import type { Span } from "./types";
 /*
  * What changed between two revisions of an article, as hunks of old and new offsets.
  *
- * diff-match-patch computes the diff: with line mode on, a 2,000-sentence article
- * (235 kB) with 80 scattered edits diffs in 10–45 ms, against 1.2–3 s for jsdiff's
- * diffWords on the same texts (measured 2026-11-27; see BENCHMARKS.md). Its diff is
- * character-level, so each hunk is then widened to whole words: a typo fix reads
- * "recieve → receive", not "ie → ei", and no hunk edge cuts a surrogate pair.
+ * diff-match-patch computes the diff: on a 2,000-sentence article (235 kB) with 80
+ * scattered edits it takes 10–45 ms, against 1.2–3 s for jsdiff's diffWords on the same
+ * texts (measured 2026-11-27; see BENCHMARKS.md). Its diff is character-level, so each
+ * hunk is then widened to whole words: a typo fix reads "recieve → receive", not
+ * "ie → ei", and no hunk edge cuts a surrogate pair.
  */
 
 /** One changed region: old text [oldStart, oldEnd) became new text [newStart, newEnd). */
@@ -19,13 +19,87 @@ export type HunkRange = { oldStart: number; oldEnd: number; newStart: number; ne
 export type RevisionHunk = HunkRange & { oldText: string; newText: string };
 
 const dmp = new DiffMatchPatch();
-// Bounds the worst case (two unrelated texts): past the deadline the diff is coarser
-// (bigger hunks), never wrong.
-dmp.Diff_Timeout = 0.5;
+// No half-match shortcut: on repetitive text (a boilerplate paragraph, a quote repeated)
+// it can align the wrong copy and report a whole section as moved. Time is bounded by
+// the explicit deadlines below instead: past one the diff is coarser, never wrong.
+dmp.Diff_Timeout = 0;
+
+/** Time for the sentence-level pass, then for all character-level passes together. */
+const SENTENCE_DEADLINE_MS = 200;
+const CHARACTER_DEADLINE_MS = 200;
+
+type Diff = [number, string];
+
+/** Cuts text after each line break and after sentence-final punctuation and its spaces. */
+function sentenceChunks(text: string): string[] {
+  const chunks: string[] = [];
+  const boundary = /\n|[.!?…]+["'”’»)\]]*[ \t]+/g;
+  let from = 0;
+  for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+    chunks.push(text.slice(from, m.index + m[0].length));
+    from = m.index + m[0].length;
+  }
+  if (from < text.length) chunks.push(text.slice(from));
+  return chunks;
+}
+
+/**
+ * The diff in two levels, as diff-match-patch's line mode does but by sentence: first
+ * sentences as tokens (one character each), then each replaced run of sentences again
+ * character by character — pair by pair when as many sentences went as came, which is
+ * both cheaper (Myers is quadratic in the run) and reads better. A moved paragraph
+ * stays one deletion and one insertion.
+ */
+function twoLevelDiff(oldText: string, newText: string): Diff[] {
+  const ids = new Map<string, number>();
+  const table: string[] = [];
+  const encode = (text: string) =>
+    sentenceChunks(text)
+      .map((chunk) => {
+        let id = ids.get(chunk);
+        if (id === undefined) ids.set(chunk, (id = table.push(chunk) - 1));
+        return String.fromCharCode(id);
+      })
+      .join("");
+  const a = encode(oldText);
+  const b = encode(newText);
+  // One UTF-16 unit per distinct sentence: past 65,536 of them, diff characters directly.
+  if (table.length > 0xffff) return dmp.diff_main(oldText, newText, false, Date.now() + SENTENCE_DEADLINE_MS) as Diff[];
+  const coarse = dmp.diff_main(a, b, false, Date.now() + SENTENCE_DEADLINE_MS);
+  const deadline = Date.now() + CHARACTER_DEADLINE_MS;
+  const out: Diff[] = [];
+  const refine = (deleted: string, inserted: string) => {
+    if (!deleted || !inserted) {
+      if (deleted || inserted) out.push(deleted ? [-1, deleted] : [1, inserted]);
+      return;
+    }
+    const fine = dmp.diff_main(deleted, inserted, false, deadline);
+    dmp.diff_cleanupSemantic(fine);
+    out.push(...(fine as Diff[]));
+  };
+  const decode = (encoded: string) => Array.from(encoded, (c) => table[c.charCodeAt(0)]!);
+  let deleted: string[] = [];
+  let inserted: string[] = [];
+  const flush = () => {
+    if (deleted.length === inserted.length) deleted.forEach((d, i) => refine(d, inserted[i]!));
+    else refine(deleted.join(""), inserted.join(""));
+    deleted = [];
+    inserted = [];
+  };
+  for (const [op, encoded] of coarse) {
+    if (op < 0) deleted.push(...decode(encoded));
+    else if (op > 0) inserted.push(...decode(encoded));
+    else {
+      flush();
+      out.push([0, decode(encoded).join("")]);
+    }
+  }
+  flush();
+  return out;
+}
 
 function rawRanges(oldText: string, newText: string): HunkRange[] {
-  const diffs = dmp.diff_main(oldText, newText, true);
-  dmp.diff_cleanupSemantic(diffs);
+  const diffs = twoLevelDiff(oldText, newText);
   const ranges: HunkRange[] = [];
   let o = 0;
   let n = 0;
@@ -78,7 +152,12 @@ export function diffRanges(oldText: string, newText: string): HunkRange[] {
   return out;
 }
 
-/** Where an old offset lands in the new text: exact outside changed regions, else a proportional guess. */
+/**
+ * Where an old offset lands in the new text. `isExact` is false inside a changed region,
+ * where the offset is a proportional guess. `range` is the hunk that makes the claim
+ * edge uncertain: the one containing it, starting at a claim's start or ending at a
+ * claim's end (the edge text itself changed), or inserted right at it.
+ */
 export type MappedOffset = { offset: number; isExact: boolean; range: HunkRange | null };
 
 /**
@@ -95,12 +174,10 @@ export function mapOffset(ranges: readonly HunkRange[], offset: number, bias: "s
     else hi = mid;
   }
   const h = ranges[lo - 1];
-  if (!h) return { offset, isExact: true, range: null };
-  if (h.oldStart === h.oldEnd && h.oldStart === offset) {
-    return { offset: bias === "start" ? h.newEnd : h.newStart, isExact: true, range: h };
-  }
-  if (offset === h.oldStart) return { offset: h.newStart, isExact: true, range: h };
-  if (offset >= h.oldEnd) return { offset: offset + h.newEnd - h.oldEnd, isExact: true, range: null };
+  if (!h || offset > h.oldEnd) return { offset: h ? offset + h.newEnd - h.oldEnd : offset, isExact: true, range: null };
+  if (h.oldStart === h.oldEnd) return { offset: bias === "start" ? h.newEnd : h.newStart, isExact: true, range: h };
+  if (offset === h.oldStart) return { offset: h.newStart, isExact: true, range: bias === "start" ? h : null };
+  if (offset === h.oldEnd) return { offset: h.newEnd, isExact: true, range: bias === "end" ? h : null };
   const ratio = (offset - h.oldStart) / (h.oldEnd - h.oldStart);
   return { offset: h.newStart + Math.round(ratio * (h.newEnd - h.newStart)), isExact: false, range: h };
 }
@@ -148,10 +225,4 @@ export function attachClaimsToHunks<H extends HunkRange>(hunks: readonly H[], cl
     }
     return { ...h, claimIds: touched.reverse() };
   });
-}
-
-/** Edit distance between two texts: diff-match-patch's Levenshtein over a minimal diff (an upper bound, exact in practice). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  return dmp.diff_levenshtein(dmp.diff_main(a, b, false));
 }
