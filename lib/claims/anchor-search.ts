@@ -41,7 +41,8 @@ export function mappedChange(newText: string, p: Pending, taken: ReadonlySet<str
   if (!span || taken.has(`${span.start}:${span.end}`)) return null;
   const maxErrors = maxErrorsFor(p.quote.exact);
   const errors = boundedLevenshtein(p.quote.exact, newText.slice(span.start, span.end), maxErrors);
-  return errors <= maxErrors ? { ...span, errors } : null;
+  // The quote itself at its place is pass 1's to accept, or pass 3's to weigh against copies.
+  return errors > 0 && errors <= maxErrors ? { ...span, errors } : null;
 }
 
 /**

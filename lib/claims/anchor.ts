@@ -1,5 +1,5 @@
-import { exactOffers, findFuzzyQuote, insertedRegions, isBelievable, isPlaceGone, isSlotClosed, mappedChange, type FuzzyContext, type Pending, type Placement } from "./anchor-search";
-import { contextScore, hasIntactContext } from "./quote-match";
+import { exactOffers, findFuzzyQuote, insertedRegions, isPlaceGone, isSlotClosed, mappedChange, type FuzzyContext, type Pending, type Placement } from "./anchor-search";
+import { LONG_QUOTE, findOccurrences, hasIntactContext } from "./quote-match";
 import { diffRanges, mapOffset } from "./revision-diff";
 import { isInsideSurrogatePair } from "./text-units";
 import type { QuoteSelector, Span } from "./types";
@@ -12,13 +12,14 @@ export { attachClaimsToHunks, revisionDiff, type RevisionHunk } from "./revision
  * claims the earlier ones left:
  *
  * 1. position — the quote is at the mapped offsets and one side of its context is
- *    intact (or, with both neighbours edited, half its context still matches). Most
- *    claims of a corrected article end here, in microseconds each.
+ *    intact (both, for a short quote with other copies). Most claims of a corrected
+ *    article end here, in microseconds each.
  * 2. changed in place — both edges survived the diff and the text between is within
  *    MAX_ERROR_RATIO (25%) edits of the quote: status "changed", method "position".
- * 3. quote — the exact quote elsewhere (a moved paragraph), ranked by prefix/suffix
- *    and nearness to the mapped position, best offers first across all claims. A place
- *    taken by another claim is skipped, so copies of a sentence never collapse.
+ * 3. quote — the exact quote anywhere (a moved paragraph, or in place with its context
+ *    changed), ranked by prefix/suffix and nearness to the mapped position, best offers
+ *    first across all claims. A place taken by another claim is skipped, so copies of
+ *    a sentence never collapse onto one.
  * 4. fuzzy — approx-string-match within 25% edits, not over the whole text but around
  *    the mapped position, then inside the inserted regions (where a moved and edited
  *    paragraph lands), under a total work budget.
@@ -78,18 +79,15 @@ export function reanchorClaims(oldText: string, newText: string, claims: readonl
   const isQuoteAtMappedPlace = (p: Pending) =>
     p.isOldValid && p.start.isExact && p.end.isExact && p.end.offset - p.start.offset === p.quote.exact.length && newText.startsWith(p.quote.exact, p.start.offset);
 
-  // 1. position: the quote at its mapped place with one side of its context intact.
+  // 1. position: the quote at its mapped place with one side of its context intact. A
+  // short quote ("They failed.") can sit there by coincidence when the text around it
+  // moved, so it needs both sides, or to be the only copy; otherwise it competes with
+  // its other copies in pass 3, where the mapped place still counts as nearest.
   for (const [key, p] of pending) {
-    if (isQuoteAtMappedPlace(p) && hasIntactContext(newText, mappedSpan(p), p.quote)) settle(key, mappedSpan(p), "position");
-  }
-  // Then the quote at its mapped place with both neighbours edited: the diff's alignment
-  // and some context are enough. Taken before any search, so that a copy of the
-  // sentence elsewhere cannot take this place first.
-  for (const [key, p] of open()) {
     const span = mappedSpan(p);
-    if (isQuoteAtMappedPlace(p) && !taken.has(`${span.start}:${span.end}`) && isBelievable(p.quote.exact, contextScore(newText, span, p.quote))) {
-      settle(key, span, "position");
-    }
+    if (!isQuoteAtMappedPlace(p) || !hasIntactContext(newText, span, p.quote)) continue;
+    const isSure = p.quote.exact.length >= LONG_QUOTE || hasIntactContext(newText, span, p.quote, "both") || findOccurrences(newText, p.quote.exact, 2).length === 1;
+    if (isSure) settle(key, span, "position");
   }
   // 2. changed in place: both edges survived the diff and the text between is within
   // the edit bound. Before any search, because a claim is a place in the article: a

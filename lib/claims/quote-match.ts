@@ -137,12 +137,15 @@ function suffixAt(text: string, end: number, quote: QuoteSelector): string {
 }
 
 /**
- * True when the text on at least one side of [start, end) is exactly the quote's prefix
- * or suffix. The same window length as buildQuoteSelector is compared, so a prefix cut
- * short by the start of the old text only matches at the start of the new one.
+ * True when the text on at least one side (or both) of [start, end) is exactly the
+ * quote's non-empty prefix or suffix. The same window length as buildQuoteSelector is compared,
+ * so a prefix cut short by the start of the old text only matches at the same distance
+ * from the start of the new one. An empty side (the claim ended the text) proves little.
  */
-export function hasIntactContext(text: string, span: Span, quote: QuoteSelector): boolean {
-  return prefixAt(text, span.start, quote) === quote.prefix || suffixAt(text, span.end, quote) === quote.suffix;
+export function hasIntactContext(text: string, span: Span, quote: QuoteSelector, sides: "either" | "both" = "either"): boolean {
+  const isPrefixIntact = quote.prefix !== "" && prefixAt(text, span.start, quote) === quote.prefix;
+  const isSuffixIntact = quote.suffix !== "" && suffixAt(text, span.end, quote) === quote.suffix;
+  return sides === "both" ? isPrefixIntact && isSuffixIntact : isPrefixIntact || isSuffixIntact;
 }
 
 /** How well the text around [start, end) matches the quote's prefix and suffix, 0..1. */
