@@ -188,6 +188,13 @@ describe("reanchorClaims", () => {
     ]);
   });
 
+  it("finds a claim whose stored offsets are stale by its quote", () => {
+    const claim = { ...claimAt(ARTICLE, "Hours after Lavrov's remarks"), start: 3, end: 9 };
+    claim.quote = { ...claim.quote, exact: "Hours after Lavrov's remarks, Maria Zakharova posted the apology on Facebook." };
+    const [result] = reanchorClaims(ARTICLE, ARTICLE, [claim]);
+    expect(result).toMatchObject({ status: "anchored", method: "quote", start: ARTICLE.indexOf("Hours after") });
+  });
+
   it("keeps surrogate pairs whole in non-Latin text with emoji", () => {
     const sentences = ["Министр заявил: «Мы не отступим» 👍🏽.", "北京方面否认了这一说法。", "Fans cheered 🎉🎉 loudly."];
     const text = sentences.join(" ");

@@ -2,7 +2,7 @@ import { exactOffers, findFuzzyQuote, insertedRegions, isPlaceGone, isSlotClosed
 import { LONG_QUOTE, findOccurrences, hasIntactContext } from "./quote-match";
 import { diffRanges, mapOffset } from "./revision-diff";
 import { isInsideSurrogatePair } from "./text-units";
-import type { QuoteSelector, Span } from "./types";
+import type { QuoteSelector } from "./types";
 
 export { attachClaimsToHunks, revisionDiff, type RevisionHunk } from "./revision-diff";
 
