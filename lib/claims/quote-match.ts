@@ -138,7 +138,7 @@ function suffixAt(text: string, end: number, quote: QuoteSelector): string {
 
 /**
  * True when the text on at least one side (or both) of [start, end) is exactly the
- * quote's non-empty prefix or suffix. The same window length as buildQuoteSelector is compared,
+ * quote's non-empty prefix or suffix. The window buildQuoteSelector used is compared,
  * so a prefix cut short by the start of the old text only matches at the same distance
  * from the start of the new one. An empty side (the claim ended the text) proves little.
  */
@@ -184,8 +184,9 @@ export function snapMatch(text: string, span: Span): Span | null {
 
 /**
  * Approximate matches of the quote (at most maxErrors edits) inside the given windows of
- * the text, snapped to word edges, with their edit distance (maxErrors + 1 when over). Costs about
- * window length × ⌈quote length / 32⌉ steps (approx-string-match's bit-parallel search).
+ * the text, snapped to word edges, with their edit distance (maxErrors + 1 when over).
+ * Costs about window length × ⌈quote length / 32⌉ steps (approx-string-match's
+ * bit-parallel search).
  */
 export function searchWindows(text: string, exact: string, windows: readonly Span[], maxErrors: number): (Span & { errors: number })[] {
   const seen = new Set<string>();

@@ -42,6 +42,11 @@ describe("revisionDiff", () => {
     expect(hunks).toEqual([{ oldStart: 5, oldEnd: 7, newStart: 5, newEnd: 7, oldText: "👍", newText: "👎" }]);
   });
 
+  it("widens a change in Chinese to the run of characters between punctuation", () => {
+    const hunks = revisionDiff("北京方面否认了这一说法。他说没有。", "北京方面承认了这一说法。他说没有。");
+    expect(hunks.map((h) => [h.oldStart, h.oldEnd, h.oldText, h.newText])).toEqual([[0, 11, "北京方面否认了这一说法", "北京方面承认了这一说法"]]);
+  });
+
   it("rebuilds the new text from the old one for a moved paragraph and edits", () => {
     const oldText = "Alpha one. Alpha two.\n\nBeta one. Beta two.\n\nGamma one.";
     const newText = "Gamma one.\n\nAlpha one. Alpha 2.\n\nBeta one. Beta two. Beta three.";
