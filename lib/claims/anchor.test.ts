@@ -170,6 +170,14 @@ describe("reanchorClaims", () => {
     ]);
   });
 
+  it("follows every claim when a revision comes back with LF instead of CRLF line ends", () => {
+    const crlf = ARTICLE.replaceAll("\n", "\r\n");
+    const claims = claimsOf(crlf);
+    const results = reanchorClaims(crlf, ARTICLE, claims);
+    expectExact(ARTICLE, claims, results);
+    expect(results.map((r) => [r.status, r.start])).toEqual(claims.map((c) => ["anchored", ARTICLE.indexOf(c.quote.exact)]));
+  });
+
   it("orphans everything against an empty new text", () => {
     const claims = claimsOf(ARTICLE);
     const results = reanchorClaims(ARTICLE, "", claims);
