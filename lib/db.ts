@@ -55,6 +55,8 @@ export async function insertRows(tx: Tx, table: string, columns: readonly string
     const chunk = rows.slice(i, i + perChunk);
     let n = 0;
     const values = chunk.map(() => `(${columns.map(() => (isPostgres ? `$${++n}` : "?")).join(", ")})`).join(", ");
-    await tx.$executeRawUnsafe(head + values, ...chunk.flat());
+    // SQLite has no boolean type: Prisma stores booleans as 1 and 0.
+    const params = isPostgres ? chunk.flat() : chunk.flat().map((v) => (typeof v === "boolean" ? Number(v) : v));
+    await tx.$executeRawUnsafe(head + values, ...params);
   }
 }

@@ -3,27 +3,15 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { findPostgresBin } from "@/lib/postgres-bin";
+
+export { findPostgresBin };
 
 // A throwaway PostgreSQL server for tests and benchmarks: initdb into a temporary
 // directory, start on a free loopback port, stop and delete on exit. PostgreSQL refuses
 // to run as root, so as root it runs as the `postgres` user (see ../shared/STACK.md).
 
 export type TestPostgres = { url: string; stop: () => void };
-
-/** The directory with initdb and pg_ctl: PATH first, then Debian's versioned folders. */
-export function findPostgresBin(): string | null {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (dir && fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) return dir;
-  }
-  const base = "/usr/lib/postgresql";
-  if (!fs.existsSync(base)) return null;
-  const versions = fs.readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) {
-    const dir = path.join(base, v, "bin");
-    if (fs.existsSync(path.join(dir, "initdb"))) return dir;
-  }
-  return null;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

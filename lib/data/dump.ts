@@ -1,0 +1,65 @@
+import "server-only";
+import { db, insertRows } from "@/lib/db";
+
+/**
+ * A full, lossless JSON export of the database, and its import into an empty database of
+ * either kind (so it also moves an install from SQLite to PostgreSQL). Tables are listed
+ * parents first; dates are tagged {"$date": ISO} so they come back as dates. Rate-limit
+ * counters are left out: they are transient.
+ */
+const TABLES = ["User", "ApiToken", "Article", "ArticleRevision", "Source", "Claim", "ClaimSource", "AuditEvent"] as const;
+type Table = (typeof TABLES)[number];
+
+export const DUMP_FORMAT = "claimtrack-dump@1";
+type Cell = string | number | boolean | null | { $date: string };
+export type Dump = { format: typeof DUMP_FORMAT; exportedAt: string; tables: Record<Table, Record<string, Cell>[]> };
+
+type Delegate = { findMany: (args: { orderBy: { id: "asc" } }) => Promise<Record<string, unknown>[]>; count: () => Promise<number> };
+const delegate = (table: Table): Delegate => {
+  const name = (table[0]!.toLowerCase() + table.slice(1)) as keyof typeof db;
+  return db[name] as unknown as Delegate;
+};
+
+/** Every row of every table, in a stable order (by id). */
+export async function exportEverything(): Promise<Dump> {
+  const tables = {} as Dump["tables"];
+  for (const table of TABLES) {
+    const rows = await delegate(table).findMany({ orderBy: { id: "asc" } });
+    tables[table] = rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? { $date: v.toISOString() } : (v as Cell)])),
+    );
+  }
+  return { format: DUMP_FORMAT, exportedAt: new Date().toISOString(), tables };
+}
+
+/** Loads a dump into an empty database in one transaction; refuses a database with data. */
+export async function importEverything(dump: Dump): Promise<Record<Table, number>> {
+  if (dump.format !== DUMP_FORMAT) throw new Error(`Not a Claimtrack dump (format ${String(dump.format)})`);
+  for (const table of TABLES) {
+    if ((await delegate(table).count()) > 0) throw new Error(`The database is not empty (${table} has rows): import into a new database`);
+  }
+  const counts = {} as Record<Table, number>;
+  await db.$transaction(
+    async (tx) => {
+      for (const table of TABLES) {
+        const rows = dump.tables[table] ?? [];
+        counts[table] = rows.length;
+        if (rows.length === 0) continue;
+        const columns = Object.keys(rows[0]!);
+        await insertRows(
+          tx,
+          table,
+          columns,
+          rows.map((row) =>
+            columns.map((c) => {
+              const v = row[c] ?? null;
+              return v !== null && typeof v === "object" ? new Date(v.$date) : v;
+            }),
+          ),
+        );
+      }
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+  return counts;
+}
