@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER, log } from "@/lib/log";
-import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, isCrossSiteWrite } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, isCrossSiteWrite } from "@/lib/http/security-headers";
 
-// Runs before every request except static assets: gives it a request id, refuses
-// cross-site writes (CSRF), sets the security headers and a per-request CSP nonce, and
-// sends signed-out visitors of app pages to the login page. Sending to the login page is
-// convenience, not security: every page, action and API route checks the session itself.
+// Runs before every page request (not the API or static files, which need none of this
+// and are faster without it; lib/api/handler.ts does the API's request ids and CSRF
+// checks): gives it a request id, refuses cross-site writes such as server actions posted
+// from another site (CSRF), sets a per-request CSP nonce, and sends signed-out visitors
+// to the login page. Sending to the login page is convenience, not security: every page,
+// action and API route checks the session itself. next.config.js sets the other headers.
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 const PUBLIC_PAGES = /^\/(login|forbidden)(\/|$)/;
@@ -16,12 +18,10 @@ export function proxy(request: NextRequest) {
   const incoming = request.headers.get(REQUEST_ID_HEADER);
   const requestId = incoming && /^[\w.-]{8,80}$/.test(incoming) ? incoming : crypto.randomUUID();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  const isApi = pathname.startsWith("/api/");
   log.debug({ reqId: requestId, method: request.method, path: pathname }, "request");
 
   const finish = (response: NextResponse) => {
     response.headers.set(REQUEST_ID_HEADER, requestId);
-    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
     return response;
   };
 
@@ -37,7 +37,6 @@ export function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
-  if (isApi) return finish(NextResponse.next({ request: { headers } }));
 
   if (!hasSession && !PUBLIC_PAGES.test(pathname)) {
     const login = new URL("/login", request.url);
@@ -58,7 +57,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon\\.ico|robots\\.txt).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon\\.ico|robots\\.txt).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

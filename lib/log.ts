@@ -36,8 +36,3 @@ export function createLogger(destination?: pino.DestinationStream): pino.Logger 
 export const log = createLogger();
 
 export const REQUEST_ID_HEADER = "x-request-id";
-
-/** The request id the proxy gave this request (or a client sent), for log lines. */
-export function requestIdOf(headers: Headers): string | undefined {
-  return headers.get(REQUEST_ID_HEADER) ?? undefined;
-}

@@ -2,7 +2,10 @@ import "server-only";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { getRequestActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/roles";
-import { log, requestIdOf } from "@/lib/log";
+import { REQUEST_ID_HEADER, log } from "@/lib/log";
+import { isCrossSiteWrite } from "@/lib/http/security-headers";
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
 /** Largest JSON body accepted by the API: 2 MB of article text plus JSON overhead. */
 export const MAX_JSON_BYTES = 3 * 1024 * 1024;
@@ -23,19 +26,25 @@ export function errorResponse(code: ErrorCode, message: string, status: number, 
 }
 
 /**
- * Wraps an API route handler: requires an actor (bearer token or session cookie) and
+ * Wraps an API route handler: gives the request an id, refuses cross-site writes made
+ * with a session cookie (CSRF), requires an actor (bearer token or session cookie), and
  * turns expected failures into JSON errors with the right status. Role checks happen in
  * lib/data, which every handler goes through.
  */
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     const started = performance.now();
-    const reqId = requestIdOf(request.headers);
+    const incoming = request.headers.get(REQUEST_ID_HEADER);
+    const reqId = incoming && /^[\w.-]{8,80}$/.test(incoming) ? incoming : crypto.randomUUID();
     const done = (response: Response, extra: object = {}) => {
+      response.headers.set(REQUEST_ID_HEADER, reqId);
       log.info({ reqId, method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started), ...extra }, "api");
       return response;
     };
     try {
+      if (isCrossSiteWrite(request, SESSION_COOKIE.test(request.headers.get("cookie") ?? ""))) {
+        throw new AppError("forbidden", "Cross-site request refused: send it from Claimtrack's own pages, or use an API token");
+      }
       const actor = await getRequestActor(request);
       if (!actor) throw new AppError("unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer <token>'");
       const params = await context.params;

@@ -19,15 +19,6 @@ export function contentSecurityPolicy(nonce: string, options: { isDev: boolean; 
   ].join("; ");
 }
 
-/** Headers sent with every response, pages and API alike. */
-export const STATIC_SECURITY_HEADERS: Record<string, string> = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-  "Cross-Origin-Opener-Policy": "same-origin",
-};
-
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**

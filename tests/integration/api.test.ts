@@ -20,7 +20,12 @@ type Auth = { bearer?: string; cookie?: string } | null;
 function request(method: string, path: string, auth: Auth, body?: unknown, raw?: { body: BodyInit; type: string }): Request {
   const headers = new Headers();
   if (auth?.bearer) headers.set("authorization", `Bearer ${auth.bearer}`);
-  if (auth?.cookie) headers.set("cookie", auth.cookie);
+  if (auth?.cookie) {
+    // A browser sends its page's origin with every write.
+    headers.set("cookie", auth.cookie);
+    headers.set("origin", "http://localhost");
+    headers.set("host", "localhost");
+  }
   if (body !== undefined) headers.set("content-type", "application/json");
   if (raw) headers.set("content-type", raw.type);
   return new Request(`http://localhost${path}`, {
@@ -96,6 +101,25 @@ describe("POST /api/v1/articles", () => {
     );
     expect(huge.status).toBe(413);
     expect(await db.article.count({ where: { title: { in: ["x", "", "Huge"] } } })).toBe(0);
+  });
+});
+
+describe("cross-site request checks", () => {
+  it("refuses a cookie-authenticated write from another origin, but not a bearer-token one", async () => {
+    const body = JSON.stringify({ title: "CSRF", text: "One. Two." });
+    const evil = (auth: Record<string, string>) =>
+      createRoute(
+        new Request("http://localhost/api/v1/articles", {
+          method: "POST",
+          headers: { ...auth, origin: "https://evil.example", host: "localhost", "content-type": "application/json" },
+          body,
+        }),
+        ctx({}),
+      );
+    const withCookie = await evil({ cookie: team.editor.cookie });
+    expect(withCookie.status).toBe(403);
+    expect(withCookie.headers.get("x-request-id")).toMatch(/^[\w-]{8,}$/);
+    expect((await evil({ authorization: `Bearer ${team.editor.token}` })).status).toBe(201);
   });
 });
 
