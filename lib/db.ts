@@ -38,7 +38,7 @@ export function containsText(value: string): { contains: string } {
     : { contains: value };
 }
 
-type Cell = string | number | boolean | Date | null;
+type Cell = string | number | boolean | Date | Uint8Array | null;
 
 /**
  * Inserts many rows with multi-row INSERT statements, inside the caller's transaction.

@@ -52,12 +52,23 @@ export function migrateSqlite(databaseUrl: string): string[] {
     const done: string[] = [];
     for (const m of listMigrations("sqlite")) {
       if (checkApplied(m, applied)) continue;
-      conn.transaction(() => {
-        conn.exec(m.sql);
-        conn
-          .prepare("INSERT INTO claimtrack_migrations (name, checksum, applied_at) VALUES (?, ?, ?)")
-          .run(m.name, m.checksum, new Date().toISOString());
-      }).immediate();
+      // SQLite's way to change tables (https://www.sqlite.org/lang_altertable.html): with
+      // foreign keys off, Prisma's "create new table, copy, drop old" neither cascades nor
+      // trips the audit log's triggers; the keys are checked again before committing.
+      // (PRAGMA foreign_keys cannot change inside a transaction, so it is set around it.)
+      conn.pragma("foreign_keys = OFF");
+      try {
+        conn.transaction(() => {
+          conn.exec(m.sql);
+          const broken = conn.pragma("foreign_key_check") as unknown[];
+          if (broken.length > 0) throw new Error(`Migration ${m.name} leaves ${broken.length} broken foreign keys`);
+          conn
+            .prepare("INSERT INTO claimtrack_migrations (name, checksum, applied_at) VALUES (?, ?, ?)")
+            .run(m.name, m.checksum, new Date().toISOString());
+        }).immediate();
+      } finally {
+        conn.pragma("foreign_keys = ON");
+      }
       done.push(m.name);
     }
     return done;

@@ -19,6 +19,9 @@ export const SYSTEM_ACTOR: Actor = { id: null, email: "system", name: "Command l
 const PERMISSIONS = {
   "articles:read": ["admin", "editor", "reviewer"],
   "articles:write": ["admin", "editor"],
+  "claims:verdict": ["admin", "reviewer"],
+  "review:decide": ["admin", "reviewer"],
+  "comments:write": ["admin", "editor", "reviewer"],
   "users:manage": ["admin"],
   "audit:read": ["admin"],
   "tokens:own": ["admin", "editor", "reviewer"],

@@ -3,7 +3,8 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
-import { acceptSuggestionsSchema, updateClaimSchema, type ClaimTag } from "@/lib/schemas/claim";
+import { acceptSuggestionsSchema, updateClaimSchema, type ClaimTag, type Verdict } from "@/lib/schemas/claim";
+import { assertArticleEditable } from "@/lib/data/editable";
 import { type ClaimView, type SuggestionView, claimSelect, toClaimView } from "@/lib/data/views";
 
 /** One claim as the API shows it. */
@@ -17,7 +18,14 @@ export async function getClaim(maybeActor: Actor | null, claimId: string): Promi
   return { ...toClaimView(row), articleId: row.articleId };
 }
 
-type Editable = { tag?: ClaimTag | null; speaker?: string | null; cue?: string | null; note?: string | null };
+type Editable = {
+  tag?: ClaimTag | null;
+  speaker?: string | null;
+  cue?: string | null;
+  note?: string | null;
+  verdict?: Verdict | null;
+  verdictRationale?: string | null;
+};
 type SuggestionRow = { suggestedTag: string | null; suggestion: string | null; speaker: string | null; cue: string | null };
 
 /**
@@ -39,20 +47,40 @@ function acceptedChanges(row: SuggestionRow): Editable {
 }
 
 /**
- * Changes a claim's tag, speaker, cue or note, or accepts its suggestion. The caller names
- * the version it read; if someone saved since, nothing is written and a 409 carries the
- * current claim, so that no one silently overwrites a colleague.
+ * Changes a claim: editors set its tag, speaker, cue and note or accept its suggestion;
+ * reviewers set its verdict and rationale. The caller names the version it read; if
+ * someone saved since, nothing is written and a 409 carries the current claim, so that no
+ * one silently overwrites a colleague.
  */
 export async function updateClaim(maybeActor: Actor | null, claimId: string, input: unknown): Promise<ClaimView> {
-  const actor = requirePermission(maybeActor, "articles:write");
-  const { version, acceptSuggestion, ...edits } = parseInput(updateClaimSchema, input);
+  const { version, acceptSuggestion, verdict, verdictRationale, ...edits } = parseInput(updateClaimSchema, input);
+  const isEditorial = acceptSuggestion !== undefined || Object.keys(edits).length > 0;
+  const isVerdict = verdict !== undefined || verdictRationale !== undefined;
+  let actor = requirePermission(maybeActor, "articles:read");
+  if (isEditorial || !isVerdict) actor = requirePermission(actor, "articles:write");
+  if (isVerdict) actor = requirePermission(actor, "claims:verdict");
   const updated = await db.$transaction(async (tx) => {
     const before = await tx.claim.findFirst({
       where: { id: claimId, deletedAt: null },
-      select: { articleId: true, tag: true, speaker: true, cue: true, note: true, suggestedTag: true, suggestion: true },
+      select: {
+        articleId: true,
+        tag: true,
+        speaker: true,
+        cue: true,
+        note: true,
+        verdict: true,
+        verdictRationale: true,
+        suggestedTag: true,
+        suggestion: true,
+      },
     });
     if (!before) throw notFound("Claim");
-    const changes: Editable = acceptSuggestion ? { ...acceptedChanges(before), ...edits } : edits;
+    await assertArticleEditable(tx, before.articleId);
+    const verdictChanges: Editable = {
+      ...(verdict !== undefined ? { verdict } : {}),
+      ...(verdictRationale !== undefined ? { verdictRationale } : {}),
+    };
+    const changes: Editable = { ...(acceptSuggestion ? { ...acceptedChanges(before), ...edits } : edits), ...verdictChanges };
     return writeClaim(tx, actor, { claimId, version, before, changes, origin: acceptSuggestion ? "suggestion" : "editor" });
   });
   const current = await getClaim(actor, claimId);
@@ -69,7 +97,15 @@ export async function updateClaim(maybeActor: Actor | null, claimId: string, inp
 type Write = {
   claimId: string;
   version: number;
-  before: { articleId: string; tag: string | null; speaker: string | null; cue: string | null; note: string | null };
+  before: {
+    articleId: string;
+    tag: string | null;
+    speaker: string | null;
+    cue: string | null;
+    note: string | null;
+    verdict?: string | null;
+    verdictRationale?: string | null;
+  };
   changes: Editable;
   origin: "editor" | "suggestion";
 };
@@ -77,17 +113,26 @@ type Write = {
 /** Applies changes if the claim is still at `version`, recording the event; false on a conflict. */
 async function writeClaim(tx: Tx, actor: Actor, { claimId, version, before, changes, origin }: Write): Promise<boolean> {
   const decidesTag = changes.tag !== undefined && (changes.tag !== before.tag || origin === "suggestion");
+  const decidesVerdict = changes.verdict !== undefined;
   const result = await tx.claim.updateMany({
     where: { id: claimId, version },
     data: {
       ...changes,
       ...(decidesTag ? { taggedById: actor.id, taggedAt: new Date(), tagOrigin: changes.tag === null ? null : origin } : {}),
+      ...(decidesVerdict
+        ? { verdictById: changes.verdict === null ? null : actor.id, verdictAt: changes.verdict === null ? null : new Date() }
+        : {}),
       version: { increment: 1 },
     },
   });
   if (result.count === 0) return false;
   await recordEvent(tx, actor, {
-    action: origin === "suggestion" ? "claim.accept-suggestion" : "claim.update",
+    action:
+      origin === "suggestion"
+        ? "claim.accept-suggestion"
+        : changes.verdict !== undefined && Object.keys(changes).every((k) => k.startsWith("verdict"))
+          ? "claim.verdict"
+          : "claim.update",
     entityType: "claim",
     entityId: claimId,
     articleId: before.articleId,
@@ -107,13 +152,36 @@ export async function acceptSuggestions(maybeActor: Actor | null, articleId: str
   const { minConfidence } = parseInput(acceptSuggestionsSchema, input);
   const ids = await db.$transaction(
     async (tx) => {
+      await assertArticleEditable(tx, articleId);
       const pending = await tx.claim.findMany({
-        where: { articleId, deletedAt: null, tag: null, suggestedTag: { not: null }, suggestedConfidence: { gte: minConfidence } },
-        select: { id: true, version: true, articleId: true, tag: true, speaker: true, cue: true, note: true, suggestedTag: true, suggestion: true },
+        where: {
+          articleId,
+          deletedAt: null,
+          tag: null,
+          suggestedTag: { not: null },
+          suggestedConfidence: { gte: minConfidence },
+        },
+        select: {
+          id: true,
+          version: true,
+          articleId: true,
+          tag: true,
+          speaker: true,
+          cue: true,
+          note: true,
+          suggestedTag: true,
+          suggestion: true,
+        },
       });
       const done: string[] = [];
       for (const row of pending) {
-        const ok = await writeClaim(tx, actor, { claimId: row.id, version: row.version, before: row, changes: acceptedChanges(row), origin: "suggestion" });
+        const ok = await writeClaim(tx, actor, {
+          claimId: row.id,
+          version: row.version,
+          before: row,
+          changes: acceptedChanges(row),
+          origin: "suggestion",
+        });
         if (ok) done.push(row.id);
       }
       return done;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
+import { assertArticleEditable } from "@/lib/data/editable";
 import { addSourceSchema } from "@/lib/schemas/source";
 import { canonicalizeUrl } from "@/lib/sources/url";
 import type { SourceLinkView } from "@/lib/data/views";
@@ -21,6 +22,7 @@ export async function addSourceToClaim(maybeActor: Actor | null, claimId: string
   return db.$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, deletedAt: null }, select: { articleId: true } });
     if (!claim) throw notFound("Claim");
+    await assertArticleEditable(tx, claim.articleId);
     const existing = await tx.source.findUnique({ where: { url }, select: { id: true, title: true } });
     const source = existing
       ? existing.title || !data.title
@@ -58,6 +60,7 @@ export async function removeSourceFromClaim(maybeActor: Actor | null, linkId: st
       select: { claimId: true, relation: true, quote: true, source: { select: { url: true } }, claim: { select: { articleId: true } } },
     });
     if (!link) throw notFound("Source link");
+    await assertArticleEditable(tx, link.claim.articleId);
     await tx.claimSource.delete({ where: { id: linkId } });
     await recordEvent(tx, actor, {
       action: "claim.source.remove",

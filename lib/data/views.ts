@@ -1,5 +1,5 @@
 import "server-only";
-import type { ClaimTag } from "@/lib/schemas/claim";
+import type { ClaimTag, Verdict } from "@/lib/schemas/claim";
 import type { SourceRelation } from "@/lib/schemas/source";
 
 // Plain objects that leave the data layer: what pages, actions and the API may see.
@@ -40,6 +40,14 @@ export type ClaimView = {
   taggedAt: string | null;
   /** "editor" when the tag was chosen by hand, "suggestion" when a suggestion was accepted. */
   tagOrigin: "editor" | "suggestion" | null;
+  verdict: Verdict | null;
+  verdictRationale: string | null;
+  verdictBy: string | null;
+  verdictAt: string | null;
+  /** After a new revision: anchored (same text), changed (text differs) or orphaned. */
+  anchorStatus: "anchored" | "changed" | "orphaned";
+  /** The text on the previous revision, when it changed. */
+  previousText: string | null;
   sources: SourceLinkView[];
 };
 
@@ -77,6 +85,12 @@ export const claimSelect = {
   taggedAt: true,
   tagOrigin: true,
   taggedBy: { select: { name: true } },
+  verdict: true,
+  verdictRationale: true,
+  verdictAt: true,
+  verdictBy: { select: { name: true } },
+  anchorStatus: true,
+  previousText: true,
   sources: {
     select: {
       id: true,
@@ -104,6 +118,12 @@ type ClaimRow = {
   taggedAt: Date | null;
   tagOrigin: string | null;
   taggedBy: { name: string } | null;
+  verdict: string | null;
+  verdictRationale: string | null;
+  verdictAt: Date | null;
+  verdictBy: { name: string } | null;
+  anchorStatus: string;
+  previousText: string | null;
   sources: { id: string; relation: string; quote: string | null; source: { id: string; url: string; title: string | null } }[];
 };
 
@@ -128,6 +148,12 @@ export function toClaimView(row: ClaimRow): ClaimView {
     taggedBy: row.taggedBy?.name ?? null,
     taggedAt: row.taggedAt?.toISOString() ?? null,
     tagOrigin: row.tagOrigin as ClaimView["tagOrigin"],
+    verdict: row.verdict as Verdict | null,
+    verdictRationale: row.verdictRationale,
+    verdictBy: row.verdictBy?.name ?? null,
+    verdictAt: row.verdictAt?.toISOString() ?? null,
+    anchorStatus: row.anchorStatus as ClaimView["anchorStatus"],
+    previousText: row.previousText,
     sources: row.sources.map((l) => ({
       id: l.id,
       sourceId: l.source.id,

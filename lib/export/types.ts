@@ -26,19 +26,9 @@ export const SOURCE_RELATION_LABELS: Record<SourceRelation, string> = {
   origin: "Origin",
 };
 
-/** Fact-check verdicts, from the most true to the least; "unproven" is off that scale. */
-export const VERDICTS = ["true", "mostly_true", "mixed", "misleading", "mostly_false", "false", "unproven"] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  true: "True",
-  mostly_true: "Mostly true",
-  mixed: "Mixed",
-  misleading: "Misleading",
-  mostly_false: "Mostly false",
-  false: "False",
-  unproven: "Unproven",
-};
+// The verdict scale lives with the claim schema; re-exported here for the builders.
+export { VERDICTS, VERDICT_LABELS, type Verdict } from "../schemas/claim";
+import { VERDICTS } from "../schemas/claim";
 
 export const REVIEW_STATES = ["draft", "in_review", "approved", "changes_requested"] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];

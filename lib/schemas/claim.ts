@@ -8,6 +8,24 @@ export const claimTag = z.enum(CLAIM_TAGS, {
   error: (issue) => `Unknown tag ${JSON.stringify(issue.input)}: use stated, disputed or attributed`,
 });
 
+/** Fact-check verdicts, from the most true to the least; "unproven" is off that scale. */
+export const VERDICTS = ["true", "mostly_true", "mixed", "misleading", "mostly_false", "false", "unproven"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  true: "True",
+  mostly_true: "Mostly true",
+  mixed: "Mixed",
+  misleading: "Misleading",
+  mostly_false: "Mostly false",
+  false: "False",
+  unproven: "Unproven",
+};
+
+export const verdict = z.enum(VERDICTS, {
+  error: (issue) => `Unknown verdict ${JSON.stringify(issue.input)}: use ${VERDICTS.join(", ")}`,
+});
+
 /** A nullable trimmed text: "" and null both clear the field. */
 const clearableText = (max: number, label: string) =>
   z.preprocess(
@@ -24,6 +42,9 @@ export const updateClaimSchema = z
     note: clearableText(5000, "Note"),
     /** Take the stored suggestion's tag (and, for attributed claims, its speaker and cue). */
     acceptSuggestion: z.literal(true).optional(),
+    /** Reviewers only: the fact-check verdict and its short rationale. */
+    verdict: verdict.nullable().optional(),
+    verdictRationale: clearableText(2000, "Verdict rationale"),
     version: z.number({ error: "version is required: send the version you read" }).int().min(1),
   })
   .strict();

@@ -1,0 +1,12 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+
+/** Refuses changes to an approved article: it is read-only until a reviewer reopens it. */
+export async function assertArticleEditable(tx: Tx, articleId: string): Promise<void> {
+  const article = await tx.article.findUnique({ where: { id: articleId }, select: { reviewState: true } });
+  if (!article) throw notFound("Article");
+  if (article.reviewState === "approved") {
+    throw new AppError("forbidden", "This article is approved and read-only; a reviewer must reopen it before it can change");
+  }
+}
