@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { parseAllowHosts } from "./sources/address-policy";
 
 /**
  * Configuration, parsed once from the environment. Nothing else reads process.env.
@@ -22,6 +23,22 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CLAIMTRACK_PASSWORD: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** "host:port" entries the source fetcher may reach although private (test fixtures); empty by default. */
+  FETCH_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      try {
+        return parseAllowHosts(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Time allowed for one server-side fetch of a source page, redirects included. */
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Where "Save to the Wayback Machine" asks; tests point it at a local stand-in. */
+  WAYBACK_ENDPOINT: z.url().default("https://web.archive.org"),
 });
 
 export type Env = z.infer<typeof envSchema> & {

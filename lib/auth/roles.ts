@@ -25,6 +25,10 @@ const PERMISSIONS = {
   "users:manage": ["admin"],
   "audit:read": ["admin"],
   "tokens:own": ["admin", "editor", "reviewer"],
+  "sources:read": ["admin", "editor", "reviewer"],
+  "sources:write": ["admin", "editor"],
+  // Rating a source or a publisher is a judgement reviewers make too; it changes no claim.
+  "sources:rate": ["admin", "editor", "reviewer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

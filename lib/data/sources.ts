@@ -1,54 +1,132 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { notFound, parseInput } from "@/lib/errors";
+import { db, type Tx } from "@/lib/db";
+import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { assertArticleEditable } from "@/lib/data/editable";
-import { addSourceSchema } from "@/lib/schemas/source";
+import { domainRatingMap } from "@/lib/data/source-credibility";
+import { effectiveCredibility } from "@/lib/sources/credibility";
+import { publisherDomain } from "@/lib/sources/domain";
+import { isNonWebSourceUrl } from "@/lib/sources/non-web";
+import { linkSourceSchema, type LinkSourceInput } from "@/lib/sources/source-schemas";
 import { canonicalizeUrl } from "@/lib/sources/url";
 import type { SourceLinkView } from "@/lib/data/views";
 import type { SourceRelation } from "@/lib/schemas/source";
 
+const sourceSelect = {
+  id: true,
+  url: true,
+  title: true,
+  publisher: true,
+  author: true,
+  publishedAt: true,
+  description: true,
+  type: true,
+  accessedAt: true,
+  domain: true,
+  credibility: true,
+  mergedIntoId: true,
+} as const;
+
 /**
  * Links a source to a claim. The source is found or created by its canonical URL, so the
- * same URL cited on two claims is one source record.
+ * same URL cited on two claims is one source record; details the editor fetched or typed
+ * fill the record's empty fields, and a snapshot kept by "Fetch details" is attached.
  */
 export async function addSourceToClaim(maybeActor: Actor | null, claimId: string, input: unknown): Promise<SourceLinkView> {
   const actor = requirePermission(maybeActor, "articles:write");
-  const data = parseInput(addSourceSchema, input);
-  const url = canonicalizeUrl(data.url);
+  const data = parseInput(linkSourceSchema, input);
+  const isNonWeb = isNonWebSourceUrl(data.url);
+  const url = isNonWeb ? data.url : canonicalizeUrl(data.url);
   const userId = actor.id;
   if (userId === null) throw new Error("addSourceToClaim needs a user");
   return db.$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, deletedAt: null }, select: { articleId: true } });
     if (!claim) throw notFound("Claim");
     await assertArticleEditable(tx, claim.articleId);
-    const existing = await tx.source.findUnique({ where: { url }, select: { id: true, title: true } });
-    const source = existing
-      ? existing.title || !data.title
-        ? existing
-        : await tx.source.update({ where: { id: existing.id }, data: { title: data.title }, select: { id: true, title: true } })
-      : await tx.source.create({ data: { url, title: data.title ?? null }, select: { id: true, title: true } });
+    const source = await findOrCreateSource(tx, url, data, isNonWeb);
     const link = await tx.claimSource.create({
-      data: { claimId, sourceId: source.id, relation: data.relation, quote: data.quote ?? null, createdById: userId },
-      select: { id: true, relation: true, quote: true },
+      data: {
+        claimId,
+        sourceId: source.id,
+        relation: data.relation,
+        quote: data.quote ?? null,
+        locator: data.locator ?? null,
+        createdById: userId,
+      },
+      select: { id: true, relation: true, quote: true, locator: true },
     });
     await recordEvent(tx, actor, {
       action: "claim.source.add",
       entityType: "claimSource",
       entityId: link.id,
       articleId: claim.articleId,
-      after: { claimId, url, relation: data.relation, quote: data.quote ?? null },
+      after: { claimId, url: source.url, relation: data.relation, quote: data.quote ?? null, locator: data.locator ?? null },
     });
+    const ratings = await domainRatingMap(tx, [source.domain]);
     return {
       id: link.id,
       sourceId: source.id,
-      url,
+      url: source.url,
       title: source.title,
       relation: link.relation as SourceRelation,
       quote: link.quote,
+      locator: link.locator,
+      credibility: effectiveCredibility(source.credibility, source.domain ? ratings.get(source.domain) : null),
     };
   });
+}
+
+type SourceRow = { id: string; url: string; title: string | null; domain: string | null; credibility: string | null };
+
+/** The source for a URL (following a merge to the kept record), created or completed from the link's details. */
+async function findOrCreateSource(tx: Tx, url: string, data: LinkSourceInput, isNonWeb: boolean): Promise<SourceRow> {
+  const found = await tx.source.findUnique({ where: { url }, select: sourceSelect });
+  const existing = found?.mergedIntoId
+    ? await tx.source.findUnique({ where: { id: found.mergedIntoId }, select: sourceSelect })
+    : found;
+  const snapshot = data.snapshotId
+    ? await tx.sourceSnapshot.findUnique({
+        where: { id: data.snapshotId },
+        select: { id: true, url: true, sourceId: true, fetchedAt: true },
+      })
+    : null;
+  // Only a snapshot of this very URL that no source has claimed yet may be attached.
+  const usable =
+    snapshot && snapshot.url === url && (snapshot.sourceId === null || snapshot.sourceId === existing?.id) ? snapshot : null;
+  const details = {
+    title: data.title ?? null,
+    publisher: data.publisher ?? null,
+    author: data.author ?? null,
+    publishedAt: data.publishedAt ?? null,
+    description: data.description ?? null,
+    type: data.type ?? null,
+  };
+  let source: SourceRow;
+  if (existing) {
+    // Fill only what is empty: the library's record may have been edited by hand since.
+    const fill = Object.fromEntries(
+      Object.entries(details).filter(([key, value]) => value !== null && existing[key as keyof typeof details] === null),
+    );
+    const accessed = existing.accessedAt === null ? { accessedAt: usable?.fetchedAt ?? new Date() } : {};
+    source =
+      Object.keys(fill).length + Object.keys(accessed).length > 0
+        ? await tx.source.update({ where: { id: existing.id }, data: { ...fill, ...accessed }, select: sourceSelect })
+        : existing;
+  } else {
+    if (isNonWeb)
+      throw new AppError("validation_failed", "No uploaded or offline source has this identifier", {
+        fields: { url: ["Unknown claimtrack: identifier"] },
+      });
+    source = await tx.source.create({
+      data: { url, domain: publisherDomain(url), ...details, accessedAt: usable?.fetchedAt ?? new Date() },
+      select: sourceSelect,
+    });
+  }
+  if (usable && usable.sourceId === null) {
+    await tx.sourceSnapshot.update({ where: { id: usable.id }, data: { sourceId: source.id } });
+  }
+  return source;
 }
 
 /** Removes a source from a claim; the source record itself stays in the library. */
@@ -57,7 +135,13 @@ export async function removeSourceFromClaim(maybeActor: Actor | null, linkId: st
   await db.$transaction(async (tx) => {
     const link = await tx.claimSource.findUnique({
       where: { id: linkId },
-      select: { claimId: true, relation: true, quote: true, source: { select: { url: true } }, claim: { select: { articleId: true } } },
+      select: {
+        claimId: true,
+        relation: true,
+        quote: true,
+        source: { select: { url: true } },
+        claim: { select: { articleId: true } },
+      },
     });
     if (!link) throw notFound("Source link");
     await assertArticleEditable(tx, link.claim.articleId);

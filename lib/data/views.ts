@@ -1,6 +1,7 @@
 import "server-only";
 import type { ClaimTag, Verdict } from "@/lib/schemas/claim";
 import type { SourceRelation } from "@/lib/schemas/source";
+import type { EffectiveCredibility } from "@/lib/sources/credibility";
 
 // Plain objects that leave the data layer: what pages, actions and the API may see.
 // Prisma rows never cross this line.
@@ -23,6 +24,10 @@ export type SourceLinkView = {
   title: string | null;
   relation: SourceRelation;
   quote: string | null;
+  /** Where in the source: a page, a timestamp, a section. */
+  locator?: string | null;
+  /** The rating that applies (the source's own, else its publisher's); absent where not loaded. */
+  credibility?: EffectiveCredibility;
 };
 
 export type ClaimView = {

@@ -1,0 +1,90 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError, notFound, parseInput } from "@/lib/errors";
+import { type Actor, requirePermission } from "@/lib/auth/roles";
+import { recordEvent } from "@/lib/data/audit";
+import { assertArticleEditable } from "@/lib/data/editable";
+import { mergeSourceSchema, updateSourceSchema } from "@/lib/sources/source-schemas";
+
+const editableSelect = {
+  title: true,
+  publisher: true,
+  author: true,
+  publishedAt: true,
+  description: true,
+  type: true,
+  accessedAt: true,
+  notes: true,
+  archiveUrl: true,
+} as const;
+
+/** Changes a source's own fields (title, publisher, author, dates, type, notes, archive link); absent fields stay. */
+export async function updateSource(maybeActor: Actor | null, sourceId: string, input: unknown): Promise<{ id: string }> {
+  const actor = requirePermission(maybeActor, "sources:write");
+  const data = parseInput(updateSourceSchema, input);
+  const changes = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+  return db.$transaction(async (tx) => {
+    const before = await tx.source.findFirst({ where: { id: sourceId, mergedIntoId: null }, select: editableSelect });
+    if (!before) throw notFound("Source");
+    if (Object.keys(changes).length === 0) return { id: sourceId };
+    await tx.source.update({ where: { id: sourceId }, data: changes });
+    const beforeChanged = Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof typeof before]]));
+    await recordEvent(tx, actor, {
+      action: "source.update",
+      entityType: "source",
+      entityId: sourceId,
+      before: beforeChanged,
+      after: changes,
+    });
+    return { id: sourceId };
+  });
+}
+
+/**
+ * Merges a duplicate source into the one to keep, in one transaction: every claim link and
+ * snapshot moves to the kept source, its empty fields are filled from the duplicate, and
+ * the duplicate keeps `mergedIntoId` (it leaves the library, and its URL still leads to
+ * the kept source). Refused while a citing article is approved, as any change to it is.
+ */
+export async function mergeSources(
+  maybeActor: Actor | null,
+  sourceId: string,
+  input: unknown,
+): Promise<{ keptId: string; movedLinks: number }> {
+  const actor = requirePermission(maybeActor, "sources:write");
+  const { intoId } = parseInput(mergeSourceSchema, input);
+  if (intoId === sourceId)
+    throw new AppError("validation_failed", "A source cannot be merged into itself", {
+      fields: { intoId: ["Choose another source"] },
+    });
+  return db.$transaction(async (tx) => {
+    const [from, into] = await Promise.all([
+      tx.source.findFirst({ where: { id: sourceId, mergedIntoId: null }, select: { ...editableSelect, url: true } }),
+      tx.source.findFirst({ where: { id: intoId, mergedIntoId: null }, select: { ...editableSelect, url: true } }),
+    ]);
+    if (!from) throw notFound("Source");
+    if (!into)
+      throw new AppError("validation_failed", "The source to keep does not exist or was itself merged", {
+        fields: { intoId: ["Choose another source"] },
+      });
+    const links = await tx.claimSource.findMany({ where: { sourceId }, select: { claim: { select: { articleId: true } } } });
+    for (const articleId of new Set(links.map((l) => l.claim.articleId))) await assertArticleEditable(tx, articleId);
+    const moved = await tx.claimSource.updateMany({ where: { sourceId }, data: { sourceId: intoId } });
+    await tx.sourceSnapshot.updateMany({ where: { sourceId }, data: { sourceId: intoId } });
+    // Earlier merges into the duplicate now point at the kept source, so one hop always suffices.
+    await tx.source.updateMany({ where: { mergedIntoId: sourceId }, data: { mergedIntoId: intoId } });
+    const fill = Object.fromEntries(
+      Object.entries(from).filter(([key, value]) => key !== "url" && value !== null && into[key as keyof typeof into] === null),
+    );
+    if (Object.keys(fill).length > 0) await tx.source.update({ where: { id: intoId }, data: fill });
+    await tx.source.update({ where: { id: sourceId }, data: { mergedIntoId: intoId } });
+    await recordEvent(tx, actor, {
+      action: "source.merge",
+      entityType: "source",
+      entityId: sourceId,
+      before: { url: from.url },
+      after: { mergedIntoId: intoId, keptUrl: into.url, movedLinks: moved.count, filled: Object.keys(fill) },
+    });
+    return { keptId: intoId, movedLinks: moved.count };
+  });
+}
