@@ -5,6 +5,7 @@ import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { acceptSuggestionsSchema, updateClaimSchema, type ClaimTag, type Verdict } from "@/lib/schemas/claim";
 import { assertArticleEditable } from "@/lib/data/editable";
+import { publishArticleEvent } from "@/lib/realtime/bus";
 import { type ClaimView, type SuggestionView, claimSelect, toClaimView } from "@/lib/data/views";
 
 /** One claim as the API shows it. */
@@ -84,6 +85,7 @@ export async function updateClaim(maybeActor: Actor | null, claimId: string, inp
     return writeClaim(tx, actor, { claimId, version, before, changes, origin: acceptSuggestion ? "suggestion" : "editor" });
   });
   const current = await getClaim(actor, claimId);
+  if (updated) await publishArticleEvent(current.articleId, { type: "claims", claimIds: [claimId], removedIds: [], actorId: actor.id });
   if (!updated) {
     throw new AppError(
       "conflict",
@@ -188,6 +190,7 @@ export async function acceptSuggestions(maybeActor: Actor | null, articleId: str
     },
     { timeout: 60_000 },
   );
+  if (ids.length > 0) await publishArticleEvent(articleId, { type: "claims", claimIds: ids, removedIds: [], actorId: actor.id });
   const rows = await db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect, orderBy: { start: "asc" } });
   return rows.map(toClaimView);
 }

@@ -18,6 +18,20 @@ import * as acceptRoute from "@/app/api/v1/articles/[articleId]/accept-suggestio
 import * as claimRoute from "@/app/api/v1/claims/[claimId]/route";
 import * as sourcesRoute from "@/app/api/v1/claims/[claimId]/sources/route";
 import * as healthRoute from "@/app/api/health/route";
+import * as articleClaimsRoute from "@/app/api/v1/articles/[articleId]/claims/route";
+import * as undoRoute from "@/app/api/v1/articles/[articleId]/undo/route";
+import * as revisionsRoute from "@/app/api/v1/articles/[articleId]/revisions/route";
+import * as diffRoute from "@/app/api/v1/articles/[articleId]/revisions/[number]/diff/route";
+import * as activityRoute from "@/app/api/v1/articles/[articleId]/activity/route";
+import * as eventsRoute from "@/app/api/v1/articles/[articleId]/events/route";
+import * as splitRoute from "@/app/api/v1/claims/[claimId]/split/route";
+import * as spanRoute from "@/app/api/v1/claims/[claimId]/span/route";
+import * as restoreRoute from "@/app/api/v1/claims/[claimId]/restore/route";
+import * as historyRoute from "@/app/api/v1/claims/[claimId]/history/route";
+import * as mergeRoute from "@/app/api/v1/claims/merge/route";
+import { getClaim, updateClaim } from "@/lib/data/claims";
+import { deleteClaim } from "@/lib/data/spans";
+import { importRevision } from "@/lib/data/revisions";
 import * as newArticleActions from "@/app/(app)/articles/new/actions";
 import * as annotateActions from "@/app/(app)/articles/[articleId]/actions";
 import * as settingsActions from "@/app/(app)/settings/actions";
@@ -47,10 +61,13 @@ async function fixture() {
 }
 
 type RouteModule = Record<string, unknown>;
+let calls = 0;
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 function callRoute(mod: RouteModule, method: string, who: Who, url: string, params: Record<string, string>, body?: unknown) {
-  const headers = new Headers();
+  // A fresh client address per call, so the bad-token throttle (tested on its own in
+  // throttling.test.ts) never mixes the matrix's deliberate refusals into other rows.
+  const headers = new Headers({ "x-forwarded-for": `10.${(++calls >> 16) & 255}.${(calls >> 8) & 255}.${calls & 255}` });
   if (who !== "anonymous") headers.set("authorization", `Bearer ${people[who].token}`);
   if (body !== undefined) headers.set("content-type", "application/json");
   const handler = mod[method] as Handler;
@@ -120,6 +137,125 @@ const routes: Row[] = [
       return callRoute(sourcesRoute, "POST", w, `/api/v1/claims/${f.claimId}/sources`, { claimId: f.claimId }, { url: "https://example.org/n", relation: "supports" });
     },
   },
+  {
+    key: "POST /api/v1/articles/[articleId]/claims",
+    expect: WRITE(201),
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(articleClaimsRoute, "POST", w, `/api/v1/articles/${f.articleId}/claims`, { articleId: f.articleId }, { start: 0, end: 6 });
+    },
+  },
+  {
+    key: "POST /api/v1/articles/[articleId]/undo",
+    // A reviewer may undo their own verdicts, so with none they are told there is nothing to undo.
+    expect: { anonymous: 401, deactivated: 401, reviewer: 404, editor: 200, admin: 200 },
+    run: async (w) => {
+      const f = await fixture();
+      if (w === "editor" || w === "admin") await updateClaim(people[w].actor, f.claimId, { note: "to undo", version: 1 });
+      return callRoute(undoRoute, "POST", w, `/api/v1/articles/${f.articleId}/undo`, { articleId: f.articleId });
+    },
+  },
+  {
+    key: "GET /api/v1/articles/[articleId]/revisions",
+    expect: READ,
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(revisionsRoute, "GET", w, `/api/v1/articles/${f.articleId}/revisions`, { articleId: f.articleId });
+    },
+  },
+  {
+    key: "POST /api/v1/articles/[articleId]/revisions",
+    expect: WRITE(201),
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(revisionsRoute, "POST", w, `/api/v1/articles/${f.articleId}/revisions`, { articleId: f.articleId }, { text: `${SAMPLE_TEXT}
+A new line.` });
+    },
+  },
+  {
+    key: "GET /api/v1/articles/[articleId]/revisions/[number]/diff",
+    expect: READ,
+    run: async (w) => {
+      const f = await fixture();
+      await importRevision(people.editor.actor, f.articleId, { text: `${SAMPLE_TEXT}
+A new line.` });
+      return callRoute(diffRoute, "GET", w, `/api/v1/articles/${f.articleId}/revisions/1/diff`, { articleId: f.articleId, number: "1" });
+    },
+  },
+  {
+    key: "GET /api/v1/articles/[articleId]/activity",
+    expect: READ,
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(activityRoute, "GET", w, `/api/v1/articles/${f.articleId}/activity`, { articleId: f.articleId });
+    },
+  },
+  {
+    key: "GET /api/v1/articles/[articleId]/events",
+    expect: READ,
+    run: async (w) => {
+      const f = await fixture();
+      const controller = new AbortController();
+      const headers = new Headers(w === "anonymous" ? {} : { authorization: `Bearer ${people[w].token}` });
+      const res = await (eventsRoute.GET as Handler)(new Request(`http://localhost/api/v1/articles/${f.articleId}/events`, { headers, signal: controller.signal }), {
+        params: Promise.resolve({ articleId: f.articleId }),
+      });
+      controller.abort();
+      await res.body?.cancel().catch(() => undefined);
+      return res.status;
+    },
+  },
+  {
+    key: "POST /api/v1/claims/[claimId]/split",
+    expect: WRITE(200),
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(splitRoute, "POST", w, `/api/v1/claims/${f.claimId}/split`, { claimId: f.claimId }, { at: 7, version: 1 });
+    },
+  },
+  {
+    key: "POST /api/v1/claims/[claimId]/span",
+    expect: WRITE(200),
+    run: async (w) => {
+      const f = await fixture();
+      const claim = await getClaim(people.editor.actor, f.claimId);
+      return callRoute(spanRoute, "POST", w, `/api/v1/claims/${f.claimId}/span`, { claimId: f.claimId }, { start: claim.start, end: claim.end - 1, version: 1 });
+    },
+  },
+  {
+    key: "DELETE /api/v1/claims/[claimId]",
+    expect: WRITE(204),
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(claimRoute, "DELETE", w, `/api/v1/claims/${f.claimId}?version=1`, { claimId: f.claimId });
+    },
+  },
+  {
+    key: "POST /api/v1/claims/[claimId]/restore",
+    expect: WRITE(200),
+    run: async (w) => {
+      const f = await fixture();
+      await deleteClaim(people.editor.actor, f.claimId, { version: 1 });
+      return callRoute(restoreRoute, "POST", w, `/api/v1/claims/${f.claimId}/restore`, { claimId: f.claimId });
+    },
+  },
+  {
+    key: "GET /api/v1/claims/[claimId]/history",
+    expect: READ,
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(historyRoute, "GET", w, `/api/v1/claims/${f.claimId}/history`, { claimId: f.claimId });
+    },
+  },
+  {
+    key: "POST /api/v1/claims/merge",
+    expect: WRITE(200),
+    run: async (w) => {
+      const a = await importArticle(people.editor.actor, { title: "Merge", text: SAMPLE_TEXT });
+      const [x, y] = a.claims;
+      return callRoute(mergeRoute, "POST", w, "/api/v1/claims/merge", {}, { claimIds: [x!.id, y!.id], versions: [1, 1] });
+    },
+  },
   { key: "GET /api/health", expect: PUBLIC, run: () => (healthRoute.GET as () => Promise<Response>)().then((r) => r.status) },
   // next-auth's own endpoints (sign-in, sign-out, CSRF token, session) are public by
   // design and exercised end to end by the Playwright login tests.
@@ -185,6 +321,89 @@ const actions: Row[] = [
     run: async (w) => {
       const f = await fixture();
       return asWho(w, async () => outcome(await annotateActions.acceptSuggestionsAction(f.articleId, { minConfidence: 0.5 })));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#createClaimAction",
+    expect: EDIT,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => outcome(await annotateActions.createClaimAction(f.articleId, { start: 0, end: 6 })));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#splitClaimAction",
+    expect: EDIT,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => outcome(await annotateActions.splitClaimAction(f.claimId, { at: 7, version: 1 })));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#mergeClaimsAction",
+    expect: EDIT,
+    run: async (w) => {
+      const a = await importArticle(people.editor.actor, { title: "Merge action", text: SAMPLE_TEXT });
+      return asWho(w, async () => outcome(await annotateActions.mergeClaimsAction({ claimIds: [a.claims[0]!.id, a.claims[1]!.id], versions: [1, 1] })));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#adjustClaimAction",
+    expect: EDIT,
+    run: async (w) => {
+      const f = await fixture();
+      const claim = await getClaim(people.editor.actor, f.claimId);
+      return asWho(w, async () => outcome(await annotateActions.adjustClaimAction(f.claimId, { start: claim.start, end: claim.end - 1, version: 1 })));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#deleteClaimAction",
+    expect: EDIT,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => outcome(await annotateActions.deleteClaimAction(f.claimId, { version: 1 })));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#restoreClaimAction",
+    expect: EDIT,
+    run: async (w) => {
+      const f = await fixture();
+      await deleteClaim(people.editor.actor, f.claimId, { version: 1 });
+      return asWho(w, async () => outcome(await annotateActions.restoreClaimAction(f.claimId)));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#undoAction",
+    expect: { anonymous: "unauthenticated", deactivated: "unauthenticated", reviewer: "not_found", editor: "ok", admin: "ok" },
+    run: async (w) => {
+      const f = await fixture();
+      if (w === "editor" || w === "admin") await updateClaim(people[w].actor, f.claimId, { note: "to undo", version: 1 });
+      return asWho(w, async () => outcome(await annotateActions.undoAction(f.articleId)));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#loadClaimsAction",
+    expect: ANY,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => outcome(await annotateActions.loadClaimsAction(f.articleId)));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#claimHistoryAction",
+    expect: ANY,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => outcome(await annotateActions.claimHistoryAction(f.claimId)));
+    },
+  },
+  {
+    key: "articles/[articleId]/actions#activityAction",
+    expect: ANY,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => outcome(await annotateActions.activityAction(f.articleId)));
     },
   },
   {

@@ -1,5 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { getClaim, updateClaim } from "@/lib/data/claims";
+import { deleteClaim } from "@/lib/data/spans";
 
 export const GET = apiRoute<{ claimId: string }>(async ({ actor, params }) =>
   Response.json(await getClaim(actor, params.claimId)),
@@ -8,3 +9,10 @@ export const GET = apiRoute<{ claimId: string }>(async ({ actor, params }) =>
 export const PATCH = apiRoute<{ claimId: string }>(async ({ request, actor, params }) =>
   Response.json(await updateClaim(actor, params.claimId, await readJson(request))),
 );
+
+// Deletes (recoverably) a claim: DELETE /api/v1/claims/:id?version=N.
+export const DELETE = apiRoute<{ claimId: string }>(async ({ request, actor, params }) => {
+  const version = Number(new URL(request.url).searchParams.get("version"));
+  await deleteClaim(actor, params.claimId, { version });
+  return new Response(null, { status: 204 });
+});

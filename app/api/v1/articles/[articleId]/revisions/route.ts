@@ -1,0 +1,10 @@
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { importRevision, listRevisions } from "@/lib/data/revisions";
+
+export const GET = apiRoute<{ articleId: string }>(async ({ actor, params }) =>
+  Response.json({ revisions: await listRevisions(actor, params.articleId) }),
+);
+
+export const POST = apiRoute<{ articleId: string }>(async ({ request, actor, params }) =>
+  Response.json(await importRevision(actor, params.articleId, await readJson(request)), { status: 201 }),
+);

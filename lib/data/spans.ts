@@ -1,0 +1,276 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { AppError, notFound, parseInput } from "@/lib/errors";
+import { type Actor, requirePermission } from "@/lib/auth/roles";
+import { recordEvent } from "@/lib/data/audit";
+import { assertArticleEditable } from "@/lib/data/editable";
+import { spanColumns } from "@/lib/data/claim-spans";
+import { publishArticleEvent } from "@/lib/realtime/bus";
+import { mergeSpans, splitSpan, validateSpan } from "@/lib/claims/span-edit";
+import { adjustClaimSchema, createClaimSchema, deleteClaimSchema, mergeClaimsSchema, splitClaimSchema } from "@/lib/schemas/span";
+import { type ClaimView, claimSelect, toClaimView } from "@/lib/data/views";
+import { claimViews } from "@/lib/data/claim-views";
+
+// Span editing: create, split, merge, adjust, delete and restore claims. Every edit keeps
+// exact offsets into the claim's revision (validated with lib/claims/span-edit.ts, the
+// same rules the page applies), checks the versions the editor read, is recorded with
+// its before and after, and is announced to everyone else on the article.
+
+type Loaded = { id: string; articleId: string; revisionId: string; start: number; end: number; text: string; version: number };
+
+async function loadClaim(tx: Tx, claimId: string, version: number | null): Promise<Loaded & { revisionText: string }> {
+  const claim = await tx.claim.findFirst({
+    where: { id: claimId, deletedAt: null },
+    select: {
+      id: true,
+      articleId: true,
+      revisionId: true,
+      start: true,
+      end: true,
+      text: true,
+      version: true,
+      revision: { select: { text: true } },
+    },
+  });
+  if (!claim) throw notFound("Claim");
+  await assertArticleEditable(tx, claim.articleId);
+  if (version !== null && claim.version !== version) {
+    throw new AppError(
+      "conflict",
+      `This claim was changed by someone else (you had version ${version}, it is now ${claim.version}); reload it and try again`,
+    );
+  }
+  const { revision, ...rest } = claim;
+  return { ...rest, revisionText: revision.text };
+}
+
+function refuseEdit(error: string): never {
+  throw new AppError("validation_failed", error);
+}
+
+const spanOf = (c: { start: number; end: number; text: string }) => ({ start: c.start, end: c.end, text: c.text });
+
+
+/** Creates a claim from a span of the article's current revision (e.g. a selection). */
+export async function createClaim(maybeActor: Actor | null, articleId: string, input: unknown): Promise<ClaimView> {
+  const actor = requirePermission(maybeActor, "articles:write");
+  const span = parseInput(createClaimSchema, input);
+  const id = await db.$transaction(async (tx) => {
+    await assertArticleEditable(tx, articleId);
+    const revision = await tx.articleRevision.findFirst({
+      where: { articleId },
+      orderBy: { number: "desc" },
+      select: { id: true, text: true },
+    });
+    if (!revision) throw notFound("Article");
+    const invalid = validateSpan(revision.text, span);
+    if (invalid) refuseEdit(invalid);
+    const claim = await tx.claim.create({
+      data: { articleId, revisionId: revision.id, createdById: actor.id, ...spanColumns(revision.text, span) },
+      select: { id: true, start: true, end: true, text: true },
+    });
+    await recordEvent(tx, actor, {
+      action: "claim.create",
+      entityType: "claim",
+      entityId: claim.id,
+      articleId,
+      after: spanOf(claim),
+    });
+    return claim.id;
+  });
+  await publishArticleEvent(articleId, { type: "claims", claimIds: [id], removedIds: [], actorId: actor.id });
+  return (await claimViews(actor, [id]))[0]!;
+}
+
+/** Splits a claim at an offset into two claims; the first keeps the tag, sources and note. */
+export async function splitClaim(maybeActor: Actor | null, claimId: string, input: unknown): Promise<ClaimView[]> {
+  const actor = requirePermission(maybeActor, "articles:write");
+  const { at, version } = parseInput(splitClaimSchema, input);
+  const { articleId, ids } = await db.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, claimId, version);
+    const result = splitSpan(claim.revisionText, claim, at);
+    if (!result.ok) refuseEdit(result.error);
+    const [left, right] = result.value;
+    await tx.claim.update({
+      where: { id: claimId },
+      data: { ...spanColumns(claim.revisionText, left), version: { increment: 1 } },
+    });
+    const second = await tx.claim.create({
+      data: {
+        articleId: claim.articleId,
+        revisionId: claim.revisionId,
+        createdById: actor.id,
+        ...spanColumns(claim.revisionText, right),
+      },
+      select: { id: true },
+    });
+    const after = {
+      ...spanOf({ ...left, text: claim.revisionText.slice(left.start, left.end) }),
+      newClaimId: second.id,
+      newStart: right.start,
+      newEnd: right.end,
+    };
+    await recordEvent(tx, actor, {
+      action: "claim.split",
+      entityType: "claim",
+      entityId: claimId,
+      articleId: claim.articleId,
+      before: spanOf(claim),
+      after,
+    });
+    return { articleId: claim.articleId, ids: [claimId, second.id] };
+  });
+  await publishArticleEvent(articleId, { type: "claims", claimIds: ids, removedIds: [], actorId: actor.id });
+  return claimViews(actor, ids);
+}
+
+/**
+ * Merges two adjacent or overlapping claims: the first (in text order) grows to cover both
+ * and takes the other's sources (and its tag if it had none); the other is deleted, with
+ * a trace, and can be restored by undoing the merge.
+ */
+export async function mergeClaims(maybeActor: Actor | null, input: unknown): Promise<ClaimView> {
+  const actor = requirePermission(maybeActor, "articles:write");
+  const { claimIds, versions } = parseInput(mergeClaimsSchema, input);
+  if (claimIds[0] === claimIds[1]) refuseEdit("Choose two different claims to merge.");
+  const { articleId, keptId, goneId } = await db.$transaction(async (tx) => {
+    const a = await loadClaim(tx, claimIds[0], versions[0]);
+    const b = await loadClaim(tx, claimIds[1], versions[1]);
+    if (a.revisionId !== b.revisionId) refuseEdit("Only claims of the same revision can be merged.");
+    const result = mergeSpans(a.revisionText, a, b);
+    if (!result.ok) refuseEdit(result.error);
+    const [kept, gone] = a.start <= b.start ? [a, b] : [b, a];
+    const keptRow = await tx.claim.findUniqueOrThrow({ where: { id: kept.id }, select: { tag: true, speaker: true, cue: true } });
+    const goneRow = await tx.claim.findUniqueOrThrow({
+      where: { id: gone.id },
+      select: { tag: true, speaker: true, cue: true, taggedById: true, taggedAt: true, tagOrigin: true },
+    });
+    const moved = await tx.claimSource.findMany({ where: { claimId: gone.id }, select: { id: true } });
+    await tx.claimSource.updateMany({ where: { claimId: gone.id }, data: { claimId: kept.id } });
+    const inheritTag = keptRow.tag === null && goneRow.tag !== null;
+    await tx.claim.update({
+      where: { id: kept.id },
+      data: {
+        ...spanColumns(kept.revisionText, result.value),
+        ...(inheritTag
+          ? {
+              tag: goneRow.tag,
+              speaker: goneRow.speaker,
+              cue: goneRow.cue,
+              taggedById: goneRow.taggedById,
+              taggedAt: goneRow.taggedAt,
+              tagOrigin: goneRow.tagOrigin,
+            }
+          : {}),
+        version: { increment: 1 },
+      },
+    });
+    await tx.claim.update({ where: { id: gone.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    await recordEvent(tx, actor, {
+      action: "claim.merge",
+      entityType: "claim",
+      entityId: kept.id,
+      articleId: kept.articleId,
+      before: {
+        ...spanOf(kept),
+        mergedId: gone.id,
+        mergedStart: gone.start,
+        mergedEnd: gone.end,
+        movedSourceIds: moved.map((m) => m.id),
+        inheritedTag: inheritTag,
+      },
+      after: {
+        start: result.value.start,
+        end: result.value.end,
+        text: kept.revisionText.slice(result.value.start, result.value.end),
+      },
+    });
+    return { articleId: kept.articleId, keptId: kept.id, goneId: gone.id };
+  });
+  await publishArticleEvent(articleId, { type: "claims", claimIds: [keptId], removedIds: [goneId], actorId: actor.id });
+  return (await claimViews(actor, [keptId]))[0]!;
+}
+
+/** Moves a claim's boundaries (a dragged handle, or a word-by-word keyboard move). */
+export async function adjustClaim(maybeActor: Actor | null, claimId: string, input: unknown): Promise<ClaimView> {
+  const actor = requirePermission(maybeActor, "articles:write");
+  const { start, end, version } = parseInput(adjustClaimSchema, input);
+  const articleId = await db.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, claimId, version);
+    const invalid = validateSpan(claim.revisionText, { start, end });
+    if (invalid) refuseEdit(invalid);
+    const columns = spanColumns(claim.revisionText, { start, end });
+    await tx.claim.update({ where: { id: claimId }, data: { ...columns, version: { increment: 1 } } });
+    await recordEvent(tx, actor, {
+      action: "claim.adjust",
+      entityType: "claim",
+      entityId: claimId,
+      articleId: claim.articleId,
+      before: spanOf(claim),
+      after: spanOf(columns),
+    });
+    return claim.articleId;
+  });
+  await publishArticleEvent(articleId, { type: "claims", claimIds: [claimId], removedIds: [], actorId: actor.id });
+  return (await claimViews(actor, [claimId]))[0]!;
+}
+
+/** Deletes a claim, keeping it (and its sources) for restore: nothing is hard-deleted. */
+export async function deleteClaim(maybeActor: Actor | null, claimId: string, input: unknown): Promise<void> {
+  const actor = requirePermission(maybeActor, "articles:write");
+  const { version } = parseInput(deleteClaimSchema, input);
+  const articleId = await db.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, claimId, version);
+    const at = new Date();
+    await tx.claim.update({ where: { id: claimId }, data: { deletedAt: at, version: { increment: 1 } } });
+    await recordEvent(tx, actor, {
+      action: "claim.delete",
+      entityType: "claim",
+      entityId: claimId,
+      articleId: claim.articleId,
+      before: { ...spanOf(claim), deletedAt: null },
+      after: { deletedAt: at.toISOString() },
+    });
+    return claim.articleId;
+  });
+  await publishArticleEvent(articleId, { type: "claims", claimIds: [], removedIds: [claimId], actorId: actor.id });
+}
+
+/** Brings a deleted claim back. */
+export async function restoreClaim(maybeActor: Actor | null, claimId: string): Promise<ClaimView> {
+  const actor = requirePermission(maybeActor, "articles:write");
+  const articleId = await db.$transaction(async (tx) => {
+    const claim = await tx.claim.findFirst({
+      where: { id: claimId, deletedAt: { not: null } },
+      select: { articleId: true, deletedAt: true },
+    });
+    if (!claim) throw notFound("Deleted claim");
+    await assertArticleEditable(tx, claim.articleId);
+    await tx.claim.update({ where: { id: claimId }, data: { deletedAt: null, version: { increment: 1 } } });
+    await recordEvent(tx, actor, {
+      action: "claim.restore",
+      entityType: "claim",
+      entityId: claimId,
+      articleId: claim.articleId,
+      before: { deletedAt: claim.deletedAt!.toISOString() },
+      after: { deletedAt: null },
+    });
+    return claim.articleId;
+  });
+  await publishArticleEvent(articleId, { type: "claims", claimIds: [claimId], removedIds: [], actorId: actor.id });
+  return (await claimViews(actor, [claimId]))[0]!;
+}
+
+/** The article's deleted claims, newest first, for restoring. */
+export async function listDeletedClaims(
+  maybeActor: Actor | null,
+  articleId: string,
+): Promise<(ClaimView & { deletedAt: string })[]> {
+  requirePermission(maybeActor, "articles:read");
+  const rows = await db.claim.findMany({
+    where: { articleId, deletedAt: { not: null } },
+    select: { ...claimSelect, deletedAt: true },
+    orderBy: { deletedAt: "desc" },
+  });
+  return rows.map((r) => ({ ...toClaimView(r), deletedAt: r.deletedAt!.toISOString() }));
+}

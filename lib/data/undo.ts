@@ -1,0 +1,248 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { type Actor, can, requirePermission } from "@/lib/auth/roles";
+import { recordEvent } from "@/lib/data/audit";
+import { assertArticleEditable } from "@/lib/data/editable";
+import { spanColumns } from "@/lib/data/claim-spans";
+import { publishArticleEvent } from "@/lib/realtime/bus";
+
+// Undo works from the audit log, so it survives reloads and works on any instance: it
+// takes the actor's newest change on the article that is not yet undone and applies its
+// inverse, but only if nobody changed the same thing since (otherwise it would overwrite
+// a colleague). The undo is itself recorded, pointing at the event it undoes.
+
+type Json = Record<string, unknown>;
+type Event = { id: string; action: string; entityId: string; before: Json | null; after: Json | null };
+type Outcome = { claimIds: string[]; removedIds: string[] };
+
+const UNDOABLE = new Set([
+  "claim.update",
+  "claim.accept-suggestion",
+  "claim.verdict",
+  "claim.create",
+  "claim.delete",
+  "claim.restore",
+  "claim.adjust",
+  "claim.split",
+  "claim.merge",
+  "claim.source.add",
+  "claim.source.remove",
+]);
+
+const DESCRIPTIONS: Record<string, string> = {
+  "claim.update": "your change to a claim",
+  "claim.accept-suggestion": "accepting a suggestion",
+  "claim.verdict": "your verdict",
+  "claim.create": "creating a claim",
+  "claim.delete": "deleting a claim",
+  "claim.restore": "restoring a claim",
+  "claim.adjust": "moving a claim's boundaries",
+  "claim.split": "splitting a claim",
+  "claim.merge": "merging two claims",
+  "claim.source.add": "adding a source",
+  "claim.source.remove": "removing a source",
+};
+
+const changedSince = () =>
+  new AppError(
+    "conflict",
+    "Someone changed this after you, so undoing it would overwrite their work. Change it by hand instead.",
+  );
+
+const parse = (s: string | null): Json | null => (s ? (JSON.parse(s) as Json) : null);
+
+/** The actor's newest change on the article that can still be undone, or null. */
+async function lastUndoable(tx: Tx, actorId: string, articleId: string): Promise<Event | null> {
+  const rows = await tx.auditEvent.findMany({
+    where: { articleId, actorId },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: 200,
+    select: { id: true, action: true, entityId: true, before: true, after: true },
+  });
+  const undone = new Set<string>();
+  for (const r of rows) {
+    if (r.action === "undo") {
+      const undoes = parse(r.after)?.undoes;
+      if (typeof undoes === "string") undone.add(undoes);
+      continue;
+    }
+    if (UNDOABLE.has(r.action) && !undone.has(r.id)) return { ...r, before: parse(r.before), after: parse(r.after) };
+  }
+  return null;
+}
+
+async function claimState(tx: Tx, id: string) {
+  const c = await tx.claim.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      start: true,
+      end: true,
+      deletedAt: true,
+      tag: true,
+      speaker: true,
+      cue: true,
+      note: true,
+      verdict: true,
+      verdictRationale: true,
+      revision: { select: { text: true } },
+    },
+  });
+  if (!c) throw notFound("Claim");
+  return c;
+}
+
+const sameSpan = (c: { start: number; end: number }, j: Json | null) => j !== null && c.start === j.start && c.end === j.end;
+
+async function invert(tx: Tx, actor: Actor, event: Event): Promise<Outcome> {
+  const before = event.before ?? {};
+  const after = event.after ?? {};
+  const id = event.entityId;
+  switch (event.action) {
+    case "claim.update":
+    case "claim.accept-suggestion":
+    case "claim.verdict": {
+      const c = await claimState(tx, id);
+      if (c.deletedAt) throw changedSince();
+      const fields = Object.keys(after).filter((k) =>
+        ["tag", "speaker", "cue", "note", "verdict", "verdictRationale"].includes(k),
+      );
+      for (const k of fields) if ((c as Record<string, unknown>)[k] !== (after[k] ?? null)) throw changedSince();
+      const restore = Object.fromEntries(fields.map((k) => [k, before[k] ?? null]));
+      const clearsTag = "tag" in restore && restore.tag === null;
+      await tx.claim.update({
+        where: { id },
+        data: {
+          ...restore,
+          ...(clearsTag ? { taggedById: null, taggedAt: null, tagOrigin: null } : {}),
+          version: { increment: 1 },
+        },
+      });
+      return { claimIds: [id], removedIds: [] };
+    }
+    case "claim.create":
+    case "claim.restore": {
+      const c = await claimState(tx, id);
+      if (c.deletedAt) throw changedSince();
+      await tx.claim.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+      return { claimIds: [], removedIds: [id] };
+    }
+    case "claim.delete": {
+      const c = await claimState(tx, id);
+      if (!c.deletedAt) throw changedSince();
+      await tx.claim.update({ where: { id }, data: { deletedAt: null, version: { increment: 1 } } });
+      return { claimIds: [id], removedIds: [] };
+    }
+    case "claim.adjust": {
+      const c = await claimState(tx, id);
+      if (c.deletedAt || !sameSpan(c, after)) throw changedSince();
+      await tx.claim.update({
+        where: { id },
+        data: {
+          ...spanColumns(c.revision.text, { start: Number(before.start), end: Number(before.end) }),
+          version: { increment: 1 },
+        },
+      });
+      return { claimIds: [id], removedIds: [] };
+    }
+    case "claim.split": {
+      const c = await claimState(tx, id);
+      const second = await claimState(tx, String(after.newClaimId));
+      const secondLinks = await tx.claimSource.count({ where: { claimId: second.id } });
+      if (
+        c.deletedAt ||
+        second.deletedAt ||
+        !sameSpan(c, after) ||
+        second.start !== after.newStart ||
+        second.end !== after.newEnd ||
+        secondLinks > 0 ||
+        second.tag !== null
+      ) {
+        throw changedSince();
+      }
+      await tx.claim.update({
+        where: { id },
+        data: {
+          ...spanColumns(c.revision.text, { start: Number(before.start), end: Number(before.end) }),
+          version: { increment: 1 },
+        },
+      });
+      await tx.claim.update({ where: { id: second.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+      return { claimIds: [id], removedIds: [second.id] };
+    }
+    case "claim.merge": {
+      const c = await claimState(tx, id);
+      const gone = await claimState(tx, String(before.mergedId));
+      if (c.deletedAt || !gone.deletedAt || !sameSpan(c, after)) throw changedSince();
+      const moved = Array.isArray(before.movedSourceIds) ? (before.movedSourceIds as string[]) : [];
+      await tx.claimSource.updateMany({ where: { id: { in: moved }, claimId: id }, data: { claimId: gone.id } });
+      await tx.claim.update({
+        where: { id },
+        data: {
+          ...spanColumns(c.revision.text, { start: Number(before.start), end: Number(before.end) }),
+          ...(before.inheritedTag
+            ? { tag: null, speaker: null, cue: null, taggedById: null, taggedAt: null, tagOrigin: null }
+            : {}),
+          version: { increment: 1 },
+        },
+      });
+      await tx.claim.update({ where: { id: gone.id }, data: { deletedAt: null, version: { increment: 1 } } });
+      return { claimIds: [id, gone.id], removedIds: [] };
+    }
+    case "claim.source.add": {
+      const link = await tx.claimSource.findUnique({ where: { id }, select: { claimId: true } });
+      if (!link) throw changedSince();
+      await tx.claimSource.delete({ where: { id } });
+      return { claimIds: [link.claimId], removedIds: [] };
+    }
+    case "claim.source.remove": {
+      const source = await tx.source.findUnique({ where: { url: String(before.url) }, select: { id: true } });
+      const claimId = String(before.claimId);
+      if (!source) throw changedSince();
+      await tx.claimSource.create({
+        data: {
+          claimId,
+          sourceId: source.id,
+          relation: String(before.relation),
+          quote: typeof before.quote === "string" ? before.quote : null,
+          createdById: actor.id!,
+        },
+      });
+      return { claimIds: [claimId], removedIds: [] };
+    }
+    default:
+      throw new AppError("validation_failed", `Changes of kind ${event.action} cannot be undone`);
+  }
+}
+
+/** Undoes the actor's newest change on the article; says what it undid. */
+export async function undoLastChange(maybeActor: Actor | null, articleId: string): Promise<{ message: string } & Outcome> {
+  const actor = requirePermission(maybeActor, "articles:read");
+  if (!can(actor, "articles:write") && !can(actor, "claims:verdict")) requirePermission(actor, "articles:write");
+  if (!actor.id) throw new AppError("forbidden", "The command line has nothing to undo");
+  const result = await db.$transaction(async (tx) => {
+    await assertArticleEditable(tx, articleId);
+    const event = await lastUndoable(tx, actor.id!, articleId);
+    if (!event) throw new AppError("not_found", "You have no change on this article left to undo");
+    if (event.action === "claim.verdict") requirePermission(actor, "claims:verdict");
+    else requirePermission(actor, "articles:write");
+    const outcome = await invert(tx, actor, event);
+    await recordEvent(tx, actor, {
+      action: "undo",
+      entityType: event.action.startsWith("claim.source") ? "claimSource" : "claim",
+      entityId: event.entityId,
+      articleId,
+      before: event.after,
+      after: { ...(event.before ?? {}), undoes: event.id, undoneAction: event.action },
+    });
+    return { message: `Undid ${DESCRIPTIONS[event.action] ?? event.action}.`, ...outcome };
+  });
+  await publishArticleEvent(articleId, {
+    type: "claims",
+    claimIds: result.claimIds,
+    removedIds: result.removedIds,
+    actorId: actor.id,
+  });
+  return result;
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { EventEmitter } from "node:events";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+
+/** What changed on an article; subscribers reload what they need. */
+export type ArticleEvent =
+  | { type: "claims"; claimIds: string[]; removedIds: string[]; actorId: string | null }
+  | { type: "presence" }
+  | { type: "revision"; number: number; actorId: string | null }
+  | { type: "review"; actorId: string | null }
+  | { type: "comments"; claimId: string | null; actorId: string | null };
+
+type Envelope = { articleId: string; event: ArticleEvent };
+type Listener = (event: ArticleEvent) => void;
+
+// Live-update fan-out. With SQLite there is one server process, so an in-process emitter
+// is enough. With PostgreSQL, Claimtrack may run as several instances behind a load
+// balancer: every event goes through NOTIFY, and each instance LISTENs and hands what
+// arrives to its own subscribers, so nothing another instance needs lives in memory.
+const CHANNEL = "claimtrack_events";
+const MAX_PAYLOAD = 7_500; // NOTIFY payloads must stay under 8,000 bytes
+
+const local = new EventEmitter();
+local.setMaxListeners(0);
+
+let listener: Promise<pg.Client> | null = null;
+
+function listen(): Promise<pg.Client> {
+  listener ??= (async () => {
+    const client = new pg.Client({ connectionString: env.databaseUrl });
+    client.on("notification", (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      try {
+        const { articleId, event } = JSON.parse(msg.payload) as Envelope;
+        local.emit(articleId, event);
+      } catch (err) {
+        log.warn({ err }, "bad live-update payload");
+      }
+    });
+    client.on("error", (err) => {
+      log.error({ err }, "live-update connection lost; reconnecting");
+      listener = null;
+      setTimeout(() => void listen().catch(() => undefined), 1_000);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    return client;
+  })();
+  return listener;
+}
+
+/** Tells every instance's subscribers that an article changed. Call after the change commits. */
+export async function publishArticleEvent(articleId: string, event: ArticleEvent): Promise<void> {
+  if (env.databaseKind !== "postgresql") {
+    local.emit(articleId, event);
+    return;
+  }
+  let payload = JSON.stringify({ articleId, event } satisfies Envelope);
+  if (payload.length > MAX_PAYLOAD && event.type === "claims") {
+    // Too many ids for one notification: say "reload the claims" instead.
+    payload = JSON.stringify({ articleId, event: { ...event, claimIds: ["*"], removedIds: [] } } satisfies Envelope);
+  }
+  try {
+    const client = await listen();
+    await client.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
+  } catch (err) {
+    // A live update is a convenience: the change itself is committed.
+    log.warn({ err, articleId }, "could not publish a live update");
+  }
+}
+
+/** Calls the listener for every event of the article until the returned function is called. */
+export async function subscribeArticle(articleId: string, onEvent: Listener): Promise<() => void> {
+  if (env.databaseKind === "postgresql") await listen();
+  local.on(articleId, onEvent);
+  return () => local.off(articleId, onEvent);
+}

@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getArticle, importArticle } from "@/lib/data/articles";
+import { updateClaim } from "@/lib/data/claims";
+import { getRevisionDiff, importRevision, listRevisions } from "@/lib/data/revisions";
+import { POST as revisionsRoute } from "@/app/api/v1/articles/[articleId]/revisions/route";
+import { makeTeam, type Person } from "@/tests/support/people";
+
+const SAMPLE = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "prisma", "demo", "ottawa-treaty-withdrawal.txt"), "utf8");
+
+let team: { admin: Person; editor: Person; reviewer: Person };
+beforeAll(async () => {
+  team = await makeTeam();
+});
+
+/** A corrected version of the sample: a typo fixed, one sentence reworded, one deleted, one added. */
+function corrected(text: string) {
+  return text
+    .replace("signed in 1997", "signed in Ottawa in 1997")
+    .replace("Ukraine, a technical signatory to the convention, has effectively ceased its participation since 2014. ", "")
+    .replace("The treaty was the result of a long international campaign to ban these weapons.", "The treaty followed a long international campaign against these weapons.")
+    .concat("\nCorrection: an earlier version misstated the year of Finland's NATO membership.");
+}
+
+describe("article revisions", () => {
+  it("re-anchors every claim: anchored, changed (with the old text) or orphaned, plus new sentences", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Revised", text: SAMPLE });
+    const tagged = article.claims.find((c) => c.text.startsWith("Finland, which also borders Russia"))!;
+    await updateClaim(team.editor.actor, tagged.id, { tag: "stated", note: "keep me", version: 1 });
+    const result = await importRevision(team.editor.actor, article.id, { text: corrected(SAMPLE) });
+    expect(result.revision.number).toBe(2);
+    const byText = (t: string) => result.claims.find((c) => (c.previousText ?? c.text).startsWith(t))!;
+    expect(byText("The Ottawa Treaty, signed in").status).toBe("changed");
+    expect(byText("The Ottawa Treaty, signed in").previousText).toContain("signed in 1997");
+    expect(byText("Ukraine, a technical signatory").status).toBe("orphaned");
+    expect(byText("Correction: an earlier version").status).toBe("new");
+    expect(result.counts.anchored).toBe(article.claims.length - 3);
+
+    const after = await getArticle(team.editor.actor, article.id);
+    expect(after.revision.number).toBe(2);
+    for (const c of after.claims) expect(after.revision.text.slice(c.start, c.end)).toBe(c.text);
+    // The tagged claim kept its tag and note and moved with the text.
+    expect(after.claims.find((c) => c.id === tagged.id)).toMatchObject({ tag: "stated", note: "keep me", anchorStatus: "anchored", text: tagged.text });
+    // The orphaned claim is kept (on its old revision) and never dropped.
+    const orphan = await db.claim.findFirstOrThrow({ where: { articleId: article.id, text: { startsWith: "Ukraine, a technical signatory" } } });
+    expect([orphan.anchorStatus, orphan.deletedAt]).toEqual(["orphaned", null]);
+
+    const diff = await getRevisionDiff(team.reviewer.actor, article.id, 1);
+    const touched = diff.hunks.flatMap((h) => h.claims.map((c) => c.status));
+    expect(touched).toEqual(expect.arrayContaining(["changed", "orphaned"]));
+    expect((await listRevisions(team.reviewer.actor, article.id)).map((r) => r.number)).toEqual([2, 1]);
+  });
+
+  it("answers the API with the new revision and each claim's offsets and status; refuses identical text and reviewers", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Revised by API", text: SAMPLE });
+    const call = (p: Person, text: string) =>
+      revisionsRoute(
+        new Request(`http://localhost/api/v1/articles/${article.id}/revisions`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${p.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ text }),
+        }),
+        { params: Promise.resolve({ articleId: article.id }) },
+      );
+    expect((await call(team.reviewer, corrected(SAMPLE))).status).toBe(403);
+    const same = await call(team.editor, SAMPLE);
+    expect(same.status).toBe(422);
+    expect(await same.json()).toMatchObject({ error: { message: expect.stringMatching(/identical/) } });
+    const res = await call(team.editor, corrected(SAMPLE));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { revision: { number: number }; claims: { id: string; start: number | null; end: number | null; status: string }[] };
+    expect(body.revision.number).toBe(2);
+    expect(body.claims.every((c) => ["anchored", "changed", "orphaned", "new"].includes(c.status))).toBe(true);
+    const text = corrected(SAMPLE);
+    for (const c of body.claims.filter((x) => x.start !== null)) expect(text.slice(c.start!, c.end!).length).toBeGreaterThan(0);
+  });
+});

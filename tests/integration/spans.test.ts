@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getArticle, importArticle } from "@/lib/data/articles";
+import { updateClaim } from "@/lib/data/claims";
+import { addSourceToClaim } from "@/lib/data/sources";
+import { adjustClaim, createClaim, deleteClaim, listDeletedClaims, mergeClaims, restoreClaim, splitClaim } from "@/lib/data/spans";
+import { undoLastChange } from "@/lib/data/undo";
+import { getArticleActivity, getClaimHistory } from "@/lib/data/history";
+import { makeTeam, type Person } from "@/tests/support/people";
+
+const TEXT = "Russia has repeatedly denied any aggressive intentions towards NATO and emphasizes that the Ukraine conflict was triggered by the expansion of the alliance. Finland joined NATO in 2023.";
+
+let team: { admin: Person; editor: Person; reviewer: Person };
+beforeAll(async () => {
+  team = await makeTeam();
+});
+
+async function fresh() {
+  const article = await importArticle(team.editor.actor, { title: "Spans", text: TEXT });
+  return { article, text: article.revision.text };
+}
+
+/** Every live claim's text is exactly its slice of the revision text. */
+async function expectExactOffsets(articleId: string) {
+  const a = await getArticle(team.editor.actor, articleId);
+  for (const c of a.claims) expect(a.revision.text.slice(c.start, c.end)).toBe(c.text);
+  return a;
+}
+
+describe("span editing", () => {
+  it("creates an overlapping claim from a selection", async () => {
+    const { article, text } = await fresh();
+    const start = text.indexOf("the Ukraine conflict");
+    const end = text.indexOf(" by the expansion");
+    const claim = await createClaim(team.editor.actor, article.id, { start, end });
+    expect(claim.text).toBe("the Ukraine conflict was triggered");
+    const a = await expectExactOffsets(article.id);
+    expect(a.claims).toHaveLength(3);
+  });
+
+  it("refuses spans with white space at the edges, out of range or empty, and reviewers", async () => {
+    const { article } = await fresh();
+    await expect(createClaim(team.editor.actor, article.id, { start: 6, end: 10 })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(createClaim(team.editor.actor, article.id, { start: 0, end: 99_999 })).rejects.toMatchObject({ message: expect.stringMatching(/outside the text/) });
+    await expect(createClaim(team.editor.actor, article.id, { start: 5, end: 5 })).rejects.toMatchObject({ message: expect.stringMatching(/empty/) });
+    await expect(createClaim(team.reviewer.actor, article.id, { start: 0, end: 6 })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("splits at a point, merges back, adjusts word boundaries, deletes and restores, all exact", async () => {
+    const { article, text } = await fresh();
+    const first = article.claims[0]!;
+    const at = text.indexOf("and emphasizes");
+    const [left, right] = await splitClaim(team.editor.actor, first.id, { at, version: 1 });
+    expect(left!.text).toBe("Russia has repeatedly denied any aggressive intentions towards NATO");
+    expect(right!.text.startsWith("and emphasizes")).toBe(true);
+    await expectExactOffsets(article.id);
+
+    const merged = await mergeClaims(team.editor.actor, { claimIds: [right!.id, left!.id], versions: [right!.version, left!.version] });
+    expect(merged.id).toBe(first.id);
+    expect(merged.text).toBe(first.text);
+
+    const adjusted = await adjustClaim(team.editor.actor, merged.id, { start: merged.start + 7, end: merged.end, version: merged.version });
+    expect(adjusted.text.startsWith("has repeatedly")).toBe(true);
+    await expect(adjustClaim(team.editor.actor, merged.id, { start: merged.start, end: merged.end, version: merged.version })).rejects.toMatchObject({ code: "conflict" });
+
+    await deleteClaim(team.editor.actor, adjusted.id, { version: adjusted.version });
+    expect((await getArticle(team.editor.actor, article.id)).claims.map((c) => c.id)).not.toContain(adjusted.id);
+    expect((await listDeletedClaims(team.editor.actor, article.id)).map((c) => c.id)).toContain(adjusted.id);
+    const restored = await restoreClaim(team.editor.actor, adjusted.id);
+    expect(restored.text).toBe(adjusted.text);
+    expect(await db.claim.count({ where: { articleId: article.id } })).toBe(3); // nothing was hard-deleted
+  });
+
+  it("merging moves the other claim's sources and refuses claims with text between them", async () => {
+    const { article } = await fresh();
+    const [a, b] = article.claims;
+    await addSourceToClaim(team.editor.actor, b!.id, { url: "https://example.org/finland", relation: "supports" });
+    const merged = await mergeClaims(team.editor.actor, { claimIds: [a!.id, b!.id], versions: [1, 1] });
+    expect(merged.sources.map((s) => s.url)).toEqual(["https://example.org/finland"]);
+    const other = await fresh();
+    const c = await createClaim(team.editor.actor, other.article.id, { start: 0, end: 6 });
+    await expect(mergeClaims(team.editor.actor, { claimIds: [c.id, other.article.claims[1]!.id], versions: [1, 1] })).rejects.toMatchObject({
+      message: expect.stringMatching(/text between them/),
+    });
+  });
+});
+
+describe("undo and history", () => {
+  it("undoes the editor's own changes newest first, from the audit log", async () => {
+    const { article, text } = await fresh();
+    const claim = article.claims[0]!;
+    const tagged = await updateClaim(team.editor.actor, claim.id, { tag: "disputed", speaker: "Russia", version: 1 });
+    const [left, right] = await splitClaim(team.editor.actor, claim.id, { at: text.indexOf("and emphasizes"), version: tagged.version });
+    await deleteClaim(team.editor.actor, right!.id, { version: right!.version });
+
+    expect((await undoLastChange(team.editor.actor, article.id)).message).toBe("Undid deleting a claim.");
+    expect((await getArticle(team.editor.actor, article.id)).claims.map((c) => c.id)).toContain(right!.id);
+    expect((await undoLastChange(team.editor.actor, article.id)).message).toBe("Undid splitting a claim.");
+    const afterSplitUndo = await expectExactOffsets(article.id);
+    expect(afterSplitUndo.claims.find((c) => c.id === left!.id)!.text).toBe(claim.text);
+    expect((await undoLastChange(team.editor.actor, article.id)).message).toBe("Undid your change to a claim.");
+    const row = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect([row.tag, row.speaker]).toEqual([null, null]);
+    // The import itself is not undoable: nothing left.
+    await expect(undoLastChange(team.editor.actor, article.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("refuses to undo what a colleague changed since", async () => {
+    const { article } = await fresh();
+    const claim = article.claims[0]!;
+    await updateClaim(team.editor.actor, claim.id, { note: "mine", version: 1 });
+    await updateClaim(team.admin.actor, claim.id, { note: "theirs", version: 2 });
+    await expect(undoLastChange(team.editor.actor, article.id)).rejects.toMatchObject({ code: "conflict" });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).note).toBe("theirs");
+  });
+
+  it("shows a claim's history and the article's activity", async () => {
+    const { article } = await fresh();
+    const claim = article.claims[1]!;
+    await updateClaim(team.editor.actor, claim.id, { tag: "stated", version: 1 });
+    await addSourceToClaim(team.editor.actor, claim.id, { url: "https://example.org/nato", relation: "origin" });
+    const history = await getClaimHistory(team.reviewer.actor, claim.id);
+    expect(history.map((h) => h.action)).toEqual(["claim.update", "claim.source.add"]);
+    expect(history[0]).toMatchObject({ actor: team.editor.actor.name, before: { tag: null }, after: { tag: "stated" }, summary: "tagged it stated" });
+    const activity = await getArticleActivity(team.reviewer.actor, article.id);
+    expect(activity.map((a) => a.action)).toEqual(["claim.source.add", "claim.update", "article.import"]);
+  });
+});
