@@ -1,6 +1,7 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { importArticle, listArticles } from "@/lib/data/articles";
 import { toApiArticle } from "@/lib/api/shape";
+import { importArticleFromUrl, isUrlImportRequest } from "@/lib/data/article-url-import";
 
 export const GET = apiRoute(async ({ request, actor }) => {
   const url = new URL(request.url);
@@ -10,6 +11,7 @@ export const GET = apiRoute(async ({ request, actor }) => {
 
 export const POST = apiRoute(async ({ request, actor }) => {
   const body = await readJson(request);
-  const article = await importArticle(actor, body);
+  // {url} without text: fetch the page and import its article (issue 5).
+  const article = isUrlImportRequest(body) ? await importArticleFromUrl(actor, body) : await importArticle(actor, body);
   return Response.json(toApiArticle(article), { status: 201 });
 });
