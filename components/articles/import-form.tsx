@@ -23,6 +23,23 @@ export function ImportForm() {
         </p>
       )}
       <label className="field">
+        <span>Article URL</span>
+        <input
+          name="articleUrl"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          defaultValue={v.articleUrl}
+          {...describedBy("article-url-error", f.articleUrl)}
+        />
+      </label>
+      <p className="muted small">
+        To import a web page, give its address: the server fetches it, keeps a snapshot, and extracts the article and its title,
+        author, site and date (fields you fill in below win). Leave it empty to paste text or upload a file instead.
+      </p>
+      <FieldError id="article-url-error" messages={f.articleUrl} />
+
+      <label className="field">
         <span>Title</span>
         <input name="title" defaultValue={v.title} maxLength={500} {...describedBy("title-error", f.title)} />
       </label>
@@ -47,7 +64,10 @@ export function ImportForm() {
           }}
         />
       </label>
-      <p className="muted small">A .txt, .md or .html file of at most 5 MB. For a web page, the article is extracted and the page’s title, author and site fill empty fields.</p>
+      <p className="muted small">
+        A .txt, .md or .html file of at most 5 MB. For a web page, the article is extracted and the page’s title, author and site
+        fill empty fields.
+      </p>
       <FieldError id="file-error" messages={fileMessages} />
 
       <fieldset className="grid-2">
