@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ArticleReport } from "@/lib/data/articles";
 import { SourceLinks } from "@/components/annotate/source-links";
 import { formatDate, formatPercent } from "@/components/ui/format";
+import { LowCredibility } from "@/components/report/low-credibility";
 
 const TAGS = [
   ["stated", "Stated"],
@@ -59,6 +60,8 @@ export function ClaimReport({ report }: { report: ArticleReport }) {
           </ul>
         )}
       </section>
+
+      <LowCredibility articleId={article.id} />
 
       <section aria-labelledby="all-heading">
         <h2 id="all-heading">All claims</h2>

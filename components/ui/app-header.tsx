@@ -11,6 +11,7 @@ export function AppHeader({ name, role }: { name: string; role: Role }) {
       </Link>
       <nav aria-label="Main">
         <Link href="/articles">Articles</Link>
+        <Link href="/sources">Sources</Link>
         {can({ role }, "articles:write") && <Link href="/articles/new">Import</Link>}
         {can({ role }, "users:manage") && <Link href="/admin/users">Users</Link>}
         {can({ role }, "audit:read") && <Link href="/admin/audit">Audit log</Link>}
