@@ -36,6 +36,22 @@ import * as newArticleActions from "@/app/(app)/articles/new/actions";
 import * as annotateActions from "@/app/(app)/articles/[articleId]/actions";
 import * as settingsActions from "@/app/(app)/settings/actions";
 import * as userActions from "@/app/(app)/admin/users/actions";
+import * as reviewRoute from "@/app/api/v1/articles/[articleId]/review/route";
+import * as commentsRoute from "@/app/api/v1/articles/[articleId]/comments/route";
+import * as commentRoute from "@/app/api/v1/comments/[commentId]/route";
+import * as exportRoute from "@/app/api/v1/articles/[articleId]/export/route";
+import * as shareLinksRoute from "@/app/api/v1/articles/[articleId]/share-links/route";
+import * as shareLinkRoute from "@/app/api/v1/share-links/[linkId]/route";
+import * as claimSearchRoute from "@/app/api/v1/claims/route";
+import * as claimStatsRoute from "@/app/api/v1/claims/stats/route";
+import * as similarRoute from "@/app/api/v1/claims/[claimId]/similar/route";
+import * as reviewQueueRoute from "@/app/api/v1/review-queue/route";
+import * as reviewActions from "@/app/(app)/articles/[articleId]/review-actions";
+import * as reportActions from "@/app/(app)/articles/[articleId]/report/actions";
+import { addComment } from "@/lib/data/comments";
+import { createShareLink } from "@/lib/data/share";
+import { groupSpeakerName } from "@/lib/data/speakers";
+import { transitionArticle } from "@/lib/data/review";
 import { SAMPLE_TEXT, makePerson, makeTeam, type Person } from "@/tests/support/people";
 
 // Every API route and server action, called as each kind of caller. A route or action
@@ -256,6 +272,8 @@ A new line.` });
       return callRoute(mergeRoute, "POST", w, "/api/v1/claims/merge", {}, { claimIds: [x!.id, y!.id], versions: [1, 1] });
     },
   },
+  // Issue 6: review workflow, comments, exports, search, share links.
+  ...reviewRouteRows(),
   { key: "GET /api/health", expect: PUBLIC, run: () => (healthRoute.GET as () => Promise<Response>)().then((r) => r.status) },
   // next-auth's own endpoints (sign-in, sign-out, CSRF token, session) are public by
   // design and exercised end to end by the Playwright login tests.
@@ -444,7 +462,122 @@ const actions: Row[] = [
       return asWho(w, async () => outcome(await userActions.setActiveAction({ userId: target.actor.id, isActive: false })));
     },
   },
+  ...reviewActionRows(),
 ];
+
+// Issue 6's rows. Functions, so that they can be spread above before this point of the file.
+function reviewRouteRows(): Row[] {
+  const COMMENT: Expect = { anonymous: 401, deactivated: 401, reviewer: 201, editor: 201, admin: 201 };
+  const ANY_OK: Expect = { anonymous: 401, deactivated: 401, reviewer: 200, editor: 200, admin: 200 };
+  const DECIDE: Expect = { anonymous: 401, deactivated: 401, reviewer: 200, editor: 403, admin: 200 };
+  const onArticle = (mod: RouteModule, method: string, suffix: string, body?: unknown) => async (w: Who) => {
+    const f = await fixture();
+    return callRoute(mod, method, w, `/api/v1/articles/${f.articleId}/${suffix}`, { articleId: f.articleId }, body);
+  };
+  return [
+    { key: "GET /api/v1/articles/[articleId]/review", expect: READ, run: onArticle(reviewRoute, "GET", "review") },
+    { key: "POST /api/v1/articles/[articleId]/review", expect: WRITE(200), run: onArticle(reviewRoute, "POST", "review", { action: "submit" }) },
+    { key: "GET /api/v1/articles/[articleId]/comments", expect: READ, run: onArticle(commentsRoute, "GET", "comments") },
+    {
+      key: "POST /api/v1/articles/[articleId]/comments",
+      expect: COMMENT,
+      run: async (w) => {
+        const f = await fixture();
+        return callRoute(commentsRoute, "POST", w, `/api/v1/articles/${f.articleId}/comments`, { articleId: f.articleId }, { claimId: f.claimId, body: "Matrix" });
+      },
+    },
+    {
+      key: "PATCH /api/v1/comments/[commentId]",
+      expect: ANY_OK,
+      run: async (w) => {
+        const f = await fixture();
+        const c = await addComment(people.reviewer.actor, { claimId: f.claimId, body: "Resolve me" });
+        return callRoute(commentRoute, "PATCH", w, `/api/v1/comments/${c.id}`, { commentId: c.id }, { resolved: true });
+      },
+    },
+    { key: "GET /api/v1/articles/[articleId]/export", expect: READ, run: onArticle(exportRoute, "GET", "export?format=csv") },
+    { key: "GET /api/v1/articles/[articleId]/share-links", expect: WRITE(200), run: onArticle(shareLinksRoute, "GET", "share-links") },
+    { key: "POST /api/v1/articles/[articleId]/share-links", expect: WRITE(201), run: onArticle(shareLinksRoute, "POST", "share-links", { expiresInDays: 1 }) },
+    {
+      key: "DELETE /api/v1/share-links/[linkId]",
+      expect: WRITE(200),
+      run: async (w) => {
+        const f = await fixture();
+        const { link } = await createShareLink(people.editor.actor, f.articleId, {});
+        return callRoute(shareLinkRoute, "DELETE", w, `/api/v1/share-links/${link.id}`, { linkId: link.id });
+      },
+    },
+    { key: "GET /api/v1/claims", expect: READ, run: (w) => callRoute(claimSearchRoute, "GET", w, "/api/v1/claims?q=treaty", {}) },
+    { key: "GET /api/v1/claims/stats", expect: READ, run: (w) => callRoute(claimStatsRoute, "GET", w, "/api/v1/claims/stats?tag=untagged", {}) },
+    {
+      key: "GET /api/v1/claims/[claimId]/similar",
+      expect: READ,
+      run: async (w) => {
+        const f = await fixture();
+        return callRoute(similarRoute, "GET", w, `/api/v1/claims/${f.claimId}/similar`, { claimId: f.claimId });
+      },
+    },
+    { key: "GET /api/v1/review-queue", expect: DECIDE, run: (w) => callRoute(reviewQueueRoute, "GET", w, "/api/v1/review-queue", {}) },
+  ];
+}
+
+function reviewActionRows(): Row[] {
+  const VERDICT: Expect = { anonymous: "unauthenticated", deactivated: "unauthenticated", reviewer: "ok", editor: "forbidden", admin: "ok" };
+  const R = "articles/[articleId]/review-actions#";
+  const S = "articles/[articleId]/report/actions#";
+  const withFixture = (body: (f: Awaited<ReturnType<typeof fixture>>) => Promise<Result>) => async (w: Who) => {
+    const f = await fixture();
+    return asWho(w, async () => outcome(await body(f)));
+  };
+  return [
+    { key: `${R}getViewerAction`, expect: ANY, run: (w) => asWho(w, async () => outcome(await reviewActions.getViewerAction())) },
+    { key: `${R}getReviewStatusAction`, expect: ANY, run: withFixture((f) => reviewActions.getReviewStatusAction(f.articleId)) },
+    { key: `${R}transitionArticleAction`, expect: EDIT, run: withFixture((f) => reviewActions.transitionArticleAction(f.articleId, { action: "submit" })) },
+    { key: `${R}listCommentsAction`, expect: ANY, run: withFixture((f) => reviewActions.listCommentsAction({ claimId: f.claimId })) },
+    { key: `${R}addCommentAction`, expect: ANY, run: withFixture((f) => reviewActions.addCommentAction({ claimId: f.claimId, body: "Matrix" })) },
+    {
+      key: `${R}resolveCommentAction`,
+      expect: ANY,
+      run: async (w) => {
+        const f = await fixture();
+        const c = await addComment(people.reviewer.actor, { claimId: f.claimId, body: "Resolve me" });
+        return asWho(w, async () => outcome(await reviewActions.resolveCommentAction(c.id, { resolved: true })));
+      },
+    },
+    { key: `${R}commentCountsAction`, expect: ANY, run: withFixture((f) => reviewActions.commentCountsAction([f.claimId])) },
+    { key: `${R}alreadyCheckedAction`, expect: ANY, run: withFixture((f) => reviewActions.alreadyCheckedAction(f.claimId)) },
+    {
+      key: `${R}setVerdictAction`,
+      expect: VERDICT,
+      run: async (w) => {
+        const f = await fixture();
+        await transitionArticle(people.editor.actor, f.articleId, { action: "submit" });
+        return asWho(w, async () => outcome(await reviewActions.setVerdictAction(f.claimId, { verdict: "mixed", verdictRationale: "Matrix", version: 1 })));
+      },
+    },
+    { key: `${S}createShareLinkAction`, expect: EDIT, run: withFixture((f) => reportActions.createShareLinkAction(f.articleId, { expiresInDays: 2 })) },
+    { key: `${S}listShareLinksAction`, expect: EDIT, run: withFixture((f) => reportActions.listShareLinksAction(f.articleId)) },
+    {
+      key: `${S}revokeShareLinkAction`,
+      expect: EDIT,
+      run: withFixture(async (f) => reportActions.revokeShareLinkAction((await createShareLink(people.editor.actor, f.articleId, {})).link.id)),
+    },
+    {
+      key: `${S}groupSpeakerAction`,
+      expect: EDIT,
+      run: (w) => asWho(w, async () => outcome(await reportActions.groupSpeakerAction({ name: `Matrix ${w} ministry`, canonical: "Matrix" }))),
+    },
+    {
+      key: `${S}ungroupSpeakerAction`,
+      expect: EDIT,
+      run: async (w) => {
+        const name = `Matrix ungroup ${w} ${Date.now()}`;
+        await groupSpeakerName(people.admin.actor, { name, canonical: "Matrix" });
+        return asWho(w, async () => outcome(await reportActions.ungroupSpeakerAction({ name })));
+      },
+    },
+  ];
+}
 
 describe.each([...routes, ...actions])("$key", (row) => {
   it.each(WHO)("as %s", async (who) => {

@@ -1,0 +1,12 @@
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { createShareLink, listShareLinks } from "@/lib/data/share";
+
+export const GET = apiRoute<{ articleId: string }>(async ({ actor, params }) =>
+  Response.json({ links: await listShareLinks(actor, params.articleId) }),
+);
+
+// POST {expiresInDays?: 1..365 | null}: 201 with the link and its token, shown this once.
+export const POST = apiRoute<{ articleId: string }>(async ({ request, actor, params }) => {
+  const created = await createShareLink(actor, params.articleId, await readJson(request));
+  return Response.json({ ...created, url: new URL(created.path, request.url).toString() }, { status: 201 });
+});

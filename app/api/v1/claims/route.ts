@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/handler";
+import { searchClaims } from "@/lib/data/search";
+
+// GET ?q=&tag=&verdict=&reviewState=&speaker=&domain=&relation=&from=&to=&page=
+export const GET = apiRoute(async ({ request, actor }) =>
+  Response.json(await searchClaims(actor, Object.fromEntries(new URL(request.url).searchParams))),
+);

@@ -1,0 +1,94 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError, notFound, parseInput } from "@/lib/errors";
+import { type Actor, requirePermission } from "@/lib/auth/roles";
+import { recordReviewEvent } from "@/lib/data/review-events";
+import { type SpeakerAliasView, normalizeSpeakerKey } from "@/lib/data/speakers-names";
+
+export { groupBySpeaker, normalizeSpeakerKey, type SpeakerAliasView, type SpeakerGroup } from "@/lib/data/speakers-names";
+
+// Editors group speaker names across all articles: "Russia's foreign ministry" → "Russia".
+// An alias is stored under the normalised name; the canonical name keeps the editor's
+// spelling. Aliases never chain: grouping under a name that is itself grouped elsewhere
+// goes to that name's canonical, and names that pointed at the grouped name follow it.
+
+const speakerName = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(300, `${label} must be at most 300 characters`)
+    .refine((v) => normalizeSpeakerKey(v) !== "", `${label} has no letters or digits`);
+
+export const groupSpeakerSchema = z.object({ name: speakerName("Speaker name"), canonical: speakerName("Group name") }).strict();
+const ungroupSchema = z.object({ name: speakerName("Speaker name") }).strict();
+
+/** Every speaker alias, by canonical name. */
+export async function listSpeakerAliases(maybeActor: Actor | null): Promise<SpeakerAliasView[]> {
+  requirePermission(maybeActor, "articles:read");
+  return loadSpeakerAliases();
+}
+
+/** The aliases without a permission check, for callers that already checked one (reports, shared reports). */
+export async function loadSpeakerAliases(): Promise<SpeakerAliasView[]> {
+  const rows = await db.speakerAlias.findMany({
+    select: { alias: true, canonical: true },
+    orderBy: [{ canonical: "asc" }, { alias: "asc" }],
+    take: 10_000,
+  });
+  return rows;
+}
+
+/** Groups a speaker name under another name, for every article. */
+export async function groupSpeakerName(maybeActor: Actor | null, input: unknown): Promise<SpeakerAliasView> {
+  const actor = requirePermission(maybeActor, "articles:write");
+  const data = parseInput(groupSpeakerSchema, input);
+  const alias = normalizeSpeakerKey(data.name);
+  return db.$transaction(async (tx) => {
+    const target = await tx.speakerAlias.findUnique({
+      where: { alias: normalizeSpeakerKey(data.canonical) },
+      select: { canonical: true },
+    });
+    const canonical = target?.canonical ?? data.canonical;
+    if (normalizeSpeakerKey(canonical) === alias) {
+      throw new AppError("validation_failed", "A name cannot be grouped under itself", {
+        fields: { canonical: ["Choose another name to group under"] },
+      });
+    }
+    const before = await tx.speakerAlias.findUnique({ where: { alias }, select: { canonical: true } });
+    await tx.speakerAlias.upsert({ where: { alias }, create: { alias, canonical }, update: { canonical } });
+    // Names grouped under the one just grouped follow it, so lookups stay one step.
+    const followers = await tx.speakerAlias.findMany({ select: { alias: true, canonical: true } });
+    for (const f of followers) {
+      if (f.alias !== alias && normalizeSpeakerKey(f.canonical) === alias) {
+        await tx.speakerAlias.update({ where: { alias: f.alias }, data: { canonical } });
+      }
+    }
+    await recordReviewEvent(tx, actor, {
+      action: "speaker.group",
+      entityType: "speakerAlias",
+      entityId: alias,
+      before: before ? { canonical: before.canonical } : null,
+      after: { name: data.name, canonical },
+    });
+    return { alias, canonical };
+  });
+}
+
+/** Takes a speaker name out of its group. */
+export async function ungroupSpeakerName(maybeActor: Actor | null, input: unknown): Promise<void> {
+  const actor = requirePermission(maybeActor, "articles:write");
+  const alias = normalizeSpeakerKey(parseInput(ungroupSchema, input).name);
+  await db.$transaction(async (tx) => {
+    const before = await tx.speakerAlias.findUnique({ where: { alias }, select: { canonical: true } });
+    if (!before) throw notFound("Speaker group");
+    await tx.speakerAlias.delete({ where: { alias } });
+    await recordReviewEvent(tx, actor, {
+      action: "speaker.ungroup",
+      entityType: "speakerAlias",
+      entityId: alias,
+      before: { canonical: before.canonical },
+    });
+  });
+}
