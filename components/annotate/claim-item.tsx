@@ -1,37 +1,58 @@
 "use client";
 
-import { memo, useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState, type CSSProperties } from "react";
 import type { ClaimView } from "@/lib/data/views";
 import { CLAIM_TAGS } from "@/lib/schemas/claim";
+import type { ClaimChanges } from "@/components/annotate/use-claim-saver";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
 import { SuggestionBox } from "@/components/annotate/suggestion-box";
-import { formatDateTime } from "@/components/ui/format";
-import type { ClaimChanges } from "@/components/annotate/use-claim-saver";
 import { SourceLinks } from "@/components/annotate/source-links";
+import { DraftField } from "@/components/annotate/draft-field";
+import { ConflictNotice, type Conflict } from "@/components/annotate/conflict-notice";
+import { SpanControls } from "@/components/annotate/span-controls";
+import { ClaimHistory } from "@/components/annotate/claim-history";
+import { formatDateTime } from "@/components/ui/format";
 
 export type SaveState = { kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string };
-export type Conflict = { mine: ClaimChanges; theirs: ClaimView };
+export type { Conflict };
 
-
-type Props = {
-  claim: ClaimView;
-  index: number;
-  isSelected: boolean;
-  canEdit: boolean;
-  saveState: SaveState;
-  conflict: Conflict | undefined;
+/** What a claim item can ask the workspace to do. */
+export type ClaimHandlers = {
   onSelect: (claimId: string) => void;
   onChange: (claimId: string, changes: ClaimChanges) => void;
   onAccept: (claimId: string) => void;
   onResolve: (claimId: string, choice: "theirs" | "mine") => void;
   onAddSource: (claimId: string, opener: HTMLButtonElement) => void;
   onRemoveSource: (claimId: string, linkId: string) => void;
+  onSplit: (claimId: string, at: number) => void;
+  onMergeNext: (claimId: string) => void;
+  onMove: (claimId: string, edge: "start" | "end", direction: -1 | 1) => void;
+  onDelete: (claimId: string) => void;
+  onToggleHistory: (claimId: string) => void;
 };
 
-/** One claim in the list: its tag, speaker and cue, note, sources and save state. */
+type Props = {
+  claim: ClaimView;
+  index: number;
+  total: number;
+  isSelected: boolean;
+  canEdit: boolean;
+  hasNext: boolean;
+  caret: number | null;
+  isHistoryOpen: boolean;
+  saveState: SaveState;
+  conflict: Conflict | undefined;
+  handlers: ClaimHandlers;
+  /** Set by the virtualised list: the item's position. */
+  style?: CSSProperties;
+  measureRef?: (el: HTMLLIElement | null) => void;
+};
+
+/** One claim in the list: its tag, speaker and cue, note, sources, shape, history and save state. */
 export const ClaimItem = memo(function ClaimItem(props: Props) {
-  const { claim, index, isSelected, canEdit, saveState, conflict } = props;
-  const itemRef = useRef<HTMLLIElement>(null);
+  const { claim, index, total, isSelected, canEdit, saveState, conflict, handlers: h } = props;
+  const itemRef = useRef<HTMLLIElement | null>(null);
+  const [isReshaping, setReshaping] = useState(false);
 
   useEffect(() => {
     if (isSelected && itemRef.current && !itemRef.current.contains(document.activeElement)) {
@@ -39,23 +60,25 @@ export const ClaimItem = memo(function ClaimItem(props: Props) {
     }
   }, [isSelected]);
 
-  const set = (changes: ClaimChanges) => props.onChange(claim.id, changes);
+  const set = (changes: ClaimChanges) => h.onChange(claim.id, changes);
 
   return (
     <li
-      ref={itemRef}
-      id={`claim-${claim.id}`}
-      className={`claim-item tag-${claim.tag ?? "none"}${isSelected ? " selected" : ""}`}
-      onFocus={() => !isSelected && props.onSelect(claim.id)}
-      onClick={() => !isSelected && props.onSelect(claim.id)}
-      onKeyDown={(e) => {
-        // "a" accepts the suggestion, unless the editor is typing in a field.
-        const typing = e.target instanceof HTMLInputElement && e.target.type !== "radio" || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
-        if (e.key === "a" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey && canEdit && claim.suggestion && claim.tag !== claim.suggestion.tag) {
-          e.preventDefault();
-          props.onAccept(claim.id);
-        }
+      ref={(el) => {
+        itemRef.current = el;
+        props.measureRef?.(el);
       }}
+      id={`claim-${claim.id}`}
+      data-index={index}
+      tabIndex={-1}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      aria-current={isSelected ? "true" : undefined}
+      aria-label={`Claim ${index + 1}: ${claim.text}`}
+      style={props.style}
+      className={`claim-item tag-${claim.tag ?? "none"}${isSelected ? " selected" : ""}`}
+      onFocus={() => !isSelected && h.onSelect(claim.id)}
+      onClick={() => !isSelected && h.onSelect(claim.id)}
     >
       <p className="claim-text">
         <span className="claim-num" aria-hidden="true">
@@ -63,20 +86,23 @@ export const ClaimItem = memo(function ClaimItem(props: Props) {
         </span>
         {claim.text}
       </p>
+      {claim.anchorStatus === "changed" && (
+        <div className="anchor-notice" role="note">
+          <strong>Changed in a new revision.</strong> It used to read: <q>{claim.previousText}</q>
+          {canEdit && (
+            <button type="button" className="button small" onClick={() => set({ acknowledgeChange: true })}>
+              Mark as re-read
+            </button>
+          )}
+        </div>
+      )}
 
-      <SuggestionBox claim={claim} canEdit={canEdit} onAccept={() => props.onAccept(claim.id)} />
+      <SuggestionBox claim={claim} canEdit={canEdit} onAccept={() => h.onAccept(claim.id)} />
 
       <div role="radiogroup" aria-label="Tag" className="tag-group">
         {CLAIM_TAGS.map((tag) => (
           <label key={tag} className={`tag-option tag-${tag}`}>
-            <input
-              type="radio"
-              name={`tag-${claim.id}`}
-              value={tag}
-              checked={claim.tag === tag}
-              disabled={!canEdit}
-              onChange={() => set({ tag })}
-            />
+            <input type="radio" name={`tag-${claim.id}`} value={tag} checked={claim.tag === tag} disabled={!canEdit} onChange={() => set({ tag })} />
             {TAG_LABELS[tag]}
           </label>
         ))}
@@ -95,21 +121,43 @@ export const ClaimItem = memo(function ClaimItem(props: Props) {
 
       {claim.tag === "attributed" && (
         <div className="grid-2">
-          <DraftField label="Speaker" value={claim.speaker} readOnly={!canEdit} onCommit={(speaker) => set({ speaker })} />
-          <DraftField label="Cue" value={claim.cue} readOnly={!canEdit} onCommit={(cue) => set({ cue })} />
+          <DraftField label="Speaker" field="speaker" value={claim.speaker} readOnly={!canEdit} onCommit={(speaker) => set({ speaker })} />
+          <DraftField label="Cue" field="cue" value={claim.cue} readOnly={!canEdit} onCommit={(cue) => set({ cue })} />
         </div>
       )}
-      <DraftField label="Note" multiline value={claim.note} readOnly={!canEdit} onCommit={(note) => set({ note })} />
+      <DraftField label="Note" field="note" multiline value={claim.note} readOnly={!canEdit} onCommit={(note) => set({ note })} />
 
-      <SourceLinks sources={claim.sources} canEdit={canEdit} onRemove={(linkId) => props.onRemoveSource(claim.id, linkId)} />
-      {canEdit && (
-        <button type="button" className="button small" onClick={(e) => props.onAddSource(claim.id, e.currentTarget)}>
-          Add source
+      <SourceLinks sources={claim.sources} canEdit={canEdit} onRemove={(linkId) => h.onRemoveSource(claim.id, linkId)} />
+      <div className="row claim-actions">
+        {canEdit && (
+          <button type="button" className="button small" onClick={(e) => h.onAddSource(claim.id, e.currentTarget)} aria-keyshortcuts="o">
+            Add source
+          </button>
+        )}
+        {canEdit && (
+          <button type="button" className="button small" aria-expanded={isReshaping} onClick={() => setReshaping(!isReshaping)}>
+            Reshape
+          </button>
+        )}
+        <button type="button" className="button small" aria-expanded={props.isHistoryOpen} onClick={() => h.onToggleHistory(claim.id)} aria-keyshortcuts="h">
+          History
         </button>
+      </div>
+      {canEdit && isReshaping && (
+        <SpanControls
+          claim={claim}
+          hasNext={props.hasNext}
+          caret={props.caret}
+          onSplit={(at) => h.onSplit(claim.id, at)}
+          onMergeNext={() => h.onMergeNext(claim.id)}
+          onMove={(edge, direction) => h.onMove(claim.id, edge, direction)}
+          onDelete={() => h.onDelete(claim.id)}
+        />
       )}
+      {props.isHistoryOpen && <ClaimHistory claimId={claim.id} version={claim.version} />}
 
       <SaveStatus state={saveState} />
-      {conflict && <ConflictNotice conflict={conflict} onResolve={(choice) => props.onResolve(claim.id, choice)} />}
+      {conflict && <ConflictNotice conflict={conflict} onResolve={(choice) => h.onResolve(claim.id, choice)} />}
     </li>
   );
 });
@@ -124,81 +172,4 @@ function SaveStatus({ state }: { state: SaveState }) {
     );
   }
   return <p className="save-status muted small">{state.kind === "saving" ? "Saving…" : "Saved"}</p>;
-}
-
-const EDITABLE = ["tag", "speaker", "cue", "note"] as const;
-
-function describe(changes: ClaimChanges, claim: ClaimView): string {
-  return EDITABLE.filter((key) => key in changes || (changes.acceptSuggestion && key === "tag"))
-    .map((key) => `${key}: ${JSON.stringify(key === "tag" ? (claim.tag ?? "untagged") : (claim[key] ?? ""))}`)
-    .join(", ");
-}
-
-function ConflictNotice({ conflict, onResolve }: { conflict: Conflict; onResolve: (choice: "theirs" | "mine") => void }) {
-  const { mine, theirs } = conflict;
-  const mineAsClaim = { ...theirs, ...mine };
-  return (
-    <div className="conflict" role="alert">
-      <p>
-        <strong>{theirs.taggedBy ?? "Someone"}</strong> changed this claim while you were editing. Theirs:{" "}
-        {describe(mine, theirs)}. Yours: {describe(mine, mineAsClaim)}.
-      </p>
-      <div className="row">
-        <button type="button" className="button small" onClick={() => onResolve("theirs")}>
-          Keep theirs
-        </button>
-        <button type="button" className="button small primary" onClick={() => onResolve("mine")}>
-          Use mine
-        </button>
-      </div>
-    </div>
-  );
-}
-
-type DraftProps = {
-  label: string;
-  value: string | null;
-  readOnly: boolean;
-  multiline?: boolean;
-  onCommit: (value: string | null) => void;
-};
-
-/** A text field that saves when it loses focus (or on Enter for one-line fields). */
-function DraftField({ label, value, readOnly, multiline, onCommit }: DraftProps) {
-  // null while not editing: the field then follows the saved value (which may change live).
-  const [draft, setDraft] = useState<string | null>(null);
-  const save = () => {
-    if (draft === null) return;
-    const next = draft.trim() === "" ? null : draft.trim();
-    if (next !== (value ?? null)) onCommit(next);
-  };
-  const common = {
-    value: draft ?? value ?? "",
-    readOnly,
-    onFocus: () => setDraft(value ?? ""),
-    onBlur: () => {
-      save();
-      setDraft(null);
-    },
-  };
-  return (
-    <label className="field">
-      <span>{label}</span>
-      {multiline ? (
-        <textarea rows={1} {...common} onChange={(e) => setDraft(e.target.value)} maxLength={5000} />
-      ) : (
-        <input
-          {...common}
-          maxLength={300}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") {
-              e.preventDefault();
-              save();
-            }
-          }}
-        />
-      )}
-    </label>
-  );
 }

@@ -4,7 +4,7 @@ import { useCallback, useLayoutEffect, useRef } from "react";
 import { updateClaimAction } from "@/app/(app)/articles/[articleId]/actions";
 import type { ClaimView } from "@/lib/data/views";
 
-export type ClaimChanges = Partial<Pick<ClaimView, "tag" | "speaker" | "cue" | "note">> & { acceptSuggestion?: true };
+export type ClaimChanges = Partial<Pick<ClaimView, "tag" | "speaker" | "cue" | "note">> & { acceptSuggestion?: true; acknowledgeChange?: true };
 
 type Handlers = {
   onSaving: (claimId: string) => void;

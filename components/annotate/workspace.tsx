@@ -1,39 +1,71 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { ArticleView, ClaimView, SourceLinkView } from "@/lib/data/views";
-import { acceptSuggestionsAction, removeSourceAction } from "@/app/(app)/articles/[articleId]/actions";
-import { ArticleText } from "@/components/annotate/article-text";
-import { ClaimItem, type Conflict, type SaveState } from "@/components/annotate/claim-item";
+import type { PresenceView } from "@/lib/data/presence";
+import { acceptSuggestionsAction, loadClaimsAction, removeSourceAction } from "@/app/(app)/articles/[articleId]/actions";
+import { ArticleText, type TextSelection } from "@/components/annotate/article-text";
+import { ClaimList } from "@/components/annotate/claim-list";
+import type { ClaimHandlers, Conflict, SaveState } from "@/components/annotate/claim-item";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
 import { AcceptAll } from "@/components/annotate/accept-all";
 import { evidenceMarks } from "@/components/annotate/evidence-marks";
 import { SourceDialog } from "@/components/annotate/source-dialog";
+import { ShortcutsDialog } from "@/components/annotate/shortcuts-dialog";
+import { ActivityDialog } from "@/components/annotate/activity-dialog";
+import { OrphanedClaims } from "@/components/annotate/orphaned-claims";
 import { type ClaimChanges, useClaimSaver } from "@/components/annotate/use-claim-saver";
+import { useSpanActions } from "@/components/annotate/use-span-actions";
+import { useArticleEvents } from "@/components/annotate/use-article-events";
+import { useWorkspaceKeys } from "@/components/annotate/use-workspace-keys";
+import type { ShortcutAction } from "@/components/annotate/shortcuts";
+import { isTypingTarget } from "@/components/annotate/shortcuts";
 import { formatDate } from "@/components/ui/format";
 
 const IDLE: SaveState = { kind: "idle" };
+const byPosition = (a: ClaimView, b: ClaimView) => a.start - b.start || a.end - b.end;
+
+type Props = { article: ArticleView; canEdit: boolean; viewerId: string | null };
 
 /** The annotate page: the article with highlighted claims beside the list of claims. */
-export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; canEdit: boolean }) {
+export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
+  const router = useRouter();
+  const root = useRef<HTMLDivElement>(null);
   const [claims, setClaims] = useState(article.claims);
   const [selectedId, setSelectedId] = useState<string | null>(article.claims[0]?.id ?? null);
   const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
   const [announcement, setAnnouncement] = useState("");
   const [sourceFor, setSourceFor] = useState<string | null>(null);
+  const [historyFor, setHistoryFor] = useState<string | null>(null);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [caret, setCaret] = useState<number | null>(null);
+  const [people, setPeople] = useState<PresenceView[]>([]);
+  const [newRevision, setNewRevision] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<"shortcuts" | "activity" | null>(null);
   const sourceOpener = useRef<HTMLButtonElement | null>(null);
 
-  const replaceClaim = useCallback((next: ClaimView) => {
-    setClaims((prev) => prev.map((c) => (c.id === next.id ? { ...next, sources: next.sources } : c)));
+  const upsert = useCallback((views: ClaimView[]) => {
+    if (views.length === 0) return;
+    setClaims((prev) => {
+      const byId = new Map(prev.map((c) => [c.id, c]));
+      for (const v of views) byId.set(v.id, v);
+      return [...byId.values()].sort(byPosition);
+    });
+  }, []);
+  const remove = useCallback((ids: string[]) => {
+    if (ids.length === 0) return;
+    const gone = new Set(ids);
+    setClaims((prev) => prev.filter((c) => !gone.has(c.id)));
   }, []);
   const setSaveState = (claimId: string, state: SaveState) => setSaveStates((prev) => ({ ...prev, [claimId]: state }));
 
   const { save, adopt } = useClaimSaver(article.claims, {
     onSaving: (id) => setSaveState(id, { kind: "saving" }),
     onSaved: (claim, changes) => {
-      replaceClaim(claim);
+      upsert([claim]);
       setSaveState(claim.id, { kind: "saved" });
       setAnnouncement(
         changes.acceptSuggestion && claim.tag
@@ -42,17 +74,28 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
       );
     },
     onConflict: (id, mine, theirs) => {
-      replaceClaim(theirs);
+      upsert([theirs]);
       setSaveState(id, IDLE);
       setConflicts((prev) => ({ ...prev, [id]: { mine, theirs } }));
     },
     onError: (id, message) => setSaveState(id, { kind: "error", message }),
   });
 
+  // Span edits return claims with new versions; the saver must save against those.
+  const upsertAndAdopt = useCallback(
+    (views: ClaimView[]) => {
+      views.forEach(adopt);
+      upsert(views);
+    },
+    [adopt, upsert],
+  );
+  const span = useSpanActions({ articleId: article.id, text: article.revision.text, upsert: upsertAndAdopt, remove, select: setSelectedId, announce: setAnnouncement });
+
   const onChange = useCallback(
     (claimId: string, changes: ClaimChanges) => {
       // Show the change at once; the save confirms it or reports the conflict.
-      setClaims((prev) => prev.map((c) => (c.id === claimId ? { ...c, ...changes } : c)));
+      const { acceptSuggestion: _a, acknowledgeChange, ...fields } = changes;
+      setClaims((prev) => prev.map((c) => (c.id === claimId ? { ...c, ...fields, ...(acknowledgeChange ? { anchorStatus: "anchored" as const, previousText: null } : {}) } : c)));
       void save(claimId, changes);
     },
     [save],
@@ -65,12 +108,7 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
           const s = c.suggestion;
           if (c.id !== claimId || !s) return c;
           const isAttributed = s.tag === "attributed";
-          return {
-            ...c,
-            tag: s.tag,
-            speaker: isAttributed ? (c.speaker ?? s.speaker?.text ?? null) : c.speaker,
-            cue: isAttributed ? (c.cue ?? s.cue?.text ?? null) : c.cue,
-          };
+          return { ...c, tag: s.tag, speaker: isAttributed ? (c.speaker ?? s.speaker?.text ?? null) : c.speaker, cue: isAttributed ? (c.cue ?? s.cue?.text ?? null) : c.cue };
         }),
       );
       void save(claimId, { acceptSuggestion: true });
@@ -85,14 +123,12 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
         setAnnouncement(result.error.message);
         return result.error.message;
       }
-      const byId = new Map(result.value.map((c) => [c.id, c]));
-      for (const c of result.value) adopt(c);
-      setClaims((prev) => prev.map((c) => byId.get(c.id) ?? c));
+      upsertAndAdopt(result.value);
       const message = `Accepted ${result.value.length} suggestion${result.value.length === 1 ? "" : "s"}.`;
       setAnnouncement(message);
       return message;
     },
-    [adopt, article.id],
+    [article.id, upsertAndAdopt],
   );
 
   const onResolve = useCallback(
@@ -107,33 +143,153 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
     [adopt, conflicts, onChange],
   );
 
-  const onAddSource = useCallback((claimId: string, opener: HTMLButtonElement) => {
-    sourceOpener.current = opener;
-    setSourceFor(claimId);
-  }, []);
-
   const onSourceSaved = useCallback((claimId: string, link: SourceLinkView) => {
     setClaims((prev) => prev.map((c) => (c.id === claimId ? { ...c, sources: [...c.sources, link] } : c)));
     setSourceFor(null);
     setAnnouncement(`Source added: ${link.title ?? link.url}.`);
   }, []);
 
-  const onRemoveSource = useCallback(async (claimId: string, linkId: string) => {
-    const result = await removeSourceAction(linkId);
-    if (!result.ok) {
-      setSaveState(claimId, { kind: "error", message: result.error.message });
+  const claimById = useCallback((id: string) => claims.find((c) => c.id === id), [claims]);
+
+  const handlers: ClaimHandlers = useMemo(
+    () => ({
+      onSelect: setSelectedId,
+      onChange,
+      onAccept,
+      onResolve,
+      onAddSource: (claimId, opener) => {
+        sourceOpener.current = opener;
+        setSourceFor(claimId);
+      },
+      onRemoveSource: async (claimId, linkId) => {
+        const result = await removeSourceAction(linkId);
+        if (!result.ok) return setSaveState(claimId, { kind: "error", message: result.error.message });
+        setClaims((prev) => prev.map((c) => (c.id === claimId ? { ...c, sources: c.sources.filter((s) => s.id !== linkId) } : c)));
+        setAnnouncement("Source removed.");
+      },
+      onSplit: (claimId, at) => {
+        const c = claimById(claimId);
+        if (c) void span.split(c, at);
+      },
+      onMergeNext: (claimId) => {
+        const i = claims.findIndex((c) => c.id === claimId);
+        const [a, b] = [claims[i], claims[i + 1]];
+        if (a && b) void span.merge(a, b);
+      },
+      onMove: (claimId, edge, direction) => {
+        const c = claimById(claimId);
+        if (c) void span.moveBoundary(c, edge, direction);
+      },
+      onDelete: (claimId) => {
+        const c = claimById(claimId);
+        if (c) void span.delete(c);
+      },
+      onToggleHistory: (claimId) => setHistoryFor((h) => (h === claimId ? null : claimId)),
+    }),
+    [claimById, claims, onAccept, onChange, onResolve, span],
+  );
+
+  useArticleEvents(article.id, {
+    onClaims: async ({ all, claims: views, removedIds }) => {
+      if (all) {
+        const result = await loadClaimsAction(article.id);
+        if (result.ok) return setClaims(result.value);
+        return;
+      }
+      remove(removedIds);
+      const active = document.activeElement;
+      for (const v of views) {
+        // Someone's draft in this claim's fields must still meet the version check on save.
+        const isEditing = isTypingTarget(active) && active?.closest(`#claim-${CSS.escape(v.id)}`) !== null;
+        if (!isEditing) adopt(v);
+      }
+      setClaims((prev) => {
+        const byId = new Map(prev.map((c) => [c.id, c]));
+        for (const v of views) if ((byId.get(v.id)?.version ?? 0) <= v.version) byId.set(v.id, v);
+        return [...byId.values()].sort(byPosition);
+      });
+    },
+    onPresence: setPeople,
+    onRevision: ({ number, actorId }) => {
+      if (actorId !== viewerId) setNewRevision(number);
+    },
+    onOther: () => router.refresh(),
+  });
+
+  const selected = selectedId ? claimById(selectedId) : undefined;
+  const focusClaim = (id: string) => {
+    setSelectedId(id);
+    requestAnimationFrame(() => document.getElementById(`claim-${id}`)?.focus());
+  };
+  const focusField = (field: "speaker" | "cue" | "note") =>
+    requestAnimationFrame(() => (document.querySelector(`#claim-${CSS.escape(selectedId ?? "")} [data-field="${field}"]`) as HTMLElement | null)?.focus());
+
+  const onAction = (action: ShortcutAction) => {
+    const index = selected ? claims.indexOf(selected) : -1;
+    if (action === "help") return setDialog("shortcuts");
+    if (action === "report") return router.push(`/articles/${article.id}/report`);
+    if (action === "next" || action === "previous") {
+      const next = claims[Math.min(claims.length - 1, Math.max(0, index + (action === "next" ? 1 : -1)))];
+      if (next) focusClaim(next.id);
       return;
     }
-    setClaims((prev) => prev.map((c) => (c.id === claimId ? { ...c, sources: c.sources.filter((s) => s.id !== linkId) } : c)));
-    setAnnouncement("Source removed.");
-  }, []);
+    if (action === "undo") return canEdit ? void span.undo() : undefined;
+    if (!selected) return;
+    if (action === "history") return setHistoryFor((h) => (h === selected.id ? null : selected.id));
+    if (!canEdit) return setAnnouncement("You are reading as a reviewer: claims cannot be changed here.");
+    switch (action) {
+      case "tag-stated":
+        return onChange(selected.id, { tag: "stated" });
+      case "tag-disputed":
+        return onChange(selected.id, { tag: "disputed" });
+      case "tag-attributed":
+        return onChange(selected.id, { tag: "attributed" });
+      case "tag-clear":
+        return onChange(selected.id, { tag: null });
+      case "accept":
+        return selected.suggestion && selected.tag !== selected.suggestion.tag ? onAccept(selected.id) : setAnnouncement("No suggestion to accept.");
+      case "speaker":
+      case "cue":
+        if (selected.tag !== "attributed") onChange(selected.id, { tag: "attributed" });
+        return focusField(action);
+      case "note":
+        return focusField("note");
+      case "source":
+        sourceOpener.current = document.activeElement instanceof HTMLButtonElement ? document.activeElement : null;
+        return setSourceFor(selected.id);
+      case "split": {
+        const at = caret !== null && caret > selected.start && caret < selected.end ? caret : selected.suggestion?.splitAt;
+        return at ? void span.split(selected, at) : setAnnouncement("Click in the claim's text to place the caret, then press / to split there.");
+      }
+      case "merge": {
+        const next = claims[index + 1];
+        return next ? void span.merge(selected, next) : setAnnouncement("This is the last claim: nothing to merge with.");
+      }
+      case "start-left":
+        return void span.moveBoundary(selected, "start", -1);
+      case "start-right":
+        return void span.moveBoundary(selected, "start", 1);
+      case "end-left":
+        return void span.moveBoundary(selected, "end", -1);
+      case "end-right":
+        return void span.moveBoundary(selected, "end", 1);
+      case "delete": {
+        const after = claims[index + 1] ?? claims[index - 1];
+        void span.delete(selected);
+        if (after) focusClaim(after.id);
+        return;
+      }
+    }
+  };
+  useWorkspaceKeys(root, onAction);
 
   const tagged = useMemo(() => claims.filter((c) => c.tag !== null).length, [claims]);
   const marks = useMemo(() => evidenceMarks(claims), [claims]);
+  const others = people.filter((p) => p.userId !== viewerId);
   const sourceClaim = claims.find((c) => c.id === sourceFor);
 
   return (
-    <div className="workspace">
+    <div className="workspace" ref={root}>
       <div className="workspace-head">
         <div>
           <h1>{article.title}</h1>
@@ -147,44 +303,93 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
                 </a>
               </>
             )}
+            {" · "}revision {article.revision.number}
+          </p>
+          <p className="presence small" aria-live="polite">
+            {others.length > 0 ? `Also here: ${others.map((p) => p.name).join(", ")}` : "Nobody else is on this article."}
           </p>
         </div>
         <div className="row">
           <span className="progress-text">
             {tagged} of {claims.length} tagged
           </span>
-          <Link href={`/articles/${article.id}/report`} className="button">
+          {canEdit && (
+            <button type="button" className="button" onClick={() => void span.undo()} aria-keyshortcuts="z">
+              Undo
+            </button>
+          )}
+          <button type="button" className="button" onClick={() => setDialog("activity")}>
+            Activity
+          </button>
+          <Link href={`/articles/${article.id}/revisions`} className="button">
+            Revisions
+          </Link>
+          <button type="button" className="button" onClick={() => setDialog("shortcuts")} aria-keyshortcuts="?">
+            Shortcuts
+          </button>
+          <Link href={`/articles/${article.id}/report`} className="button" aria-keyshortcuts="r">
             Report
           </Link>
         </div>
       </div>
+      {newRevision !== null && (
+        <p className="notice" role="status">
+          Someone imported revision {newRevision} of this article.{" "}
+          <button type="button" className="link-button" onClick={() => window.location.reload()}>
+            Load it
+          </button>
+        </p>
+      )}
       {canEdit && <AcceptAll pending={claims.filter((c) => c.tag === null && c.suggestion !== null)} onAcceptAll={onAcceptAll} />}
       {!canEdit && <p className="notice">You are reading as a reviewer: tags and sources cannot be changed here.</p>}
       <div className="workspace-body">
         <section className="text-pane" aria-label="Article">
-          <ArticleText text={article.revision.text} claims={claims} marks={marks} selectedId={selectedId} onSelect={setSelectedId} />
+          {canEdit && (
+            <p className="muted small">Select text to make it a claim; click inside a claim to place the caret for a split. Press ? for shortcuts.</p>
+          )}
+          <ArticleText
+            text={article.revision.text}
+            claims={claims}
+            marks={marks}
+            selectedId={selectedId}
+            canEdit={canEdit}
+            onSelect={setSelectedId}
+            onSelection={(sel, at) => {
+              setSelection(sel);
+              setCaret(at);
+            }}
+            onDragBoundary={(edge, offset) => selected && void span.dragBoundary(selected, edge, offset)}
+          />
+          {canEdit && selection && (
+            <div className="selection-bar" role="group" aria-label="Selected text">
+              <span className="small">“{article.revision.text.slice(selection.start, Math.min(selection.end, selection.start + 60)).trim()}…”</span>
+              <button
+                type="button"
+                className="button small primary"
+                onClick={() => {
+                  void span.createFromSelection(selection);
+                  setSelection(null);
+                  window.getSelection()?.removeAllRanges();
+                }}
+              >
+                Create claim from selection
+              </button>
+            </div>
+          )}
         </section>
         <section className="claims-pane" aria-labelledby="claims-heading">
           <h2 id="claims-heading">Claims</h2>
-          <ol className="claim-list" aria-label="Claims">
-            {claims.map((claim, index) => (
-              <ClaimItem
-                key={claim.id}
-                claim={claim}
-                index={index}
-                isSelected={claim.id === selectedId}
-                canEdit={canEdit}
-                saveState={saveStates[claim.id] ?? IDLE}
-                conflict={conflicts[claim.id]}
-                onSelect={setSelectedId}
-                onChange={onChange}
-                onAccept={onAccept}
-                onResolve={onResolve}
-                onAddSource={onAddSource}
-                onRemoveSource={onRemoveSource}
-              />
-            ))}
-          </ol>
+          <ClaimList
+            claims={claims}
+            selectedId={selectedId}
+            canEdit={canEdit}
+            caret={caret}
+            historyFor={historyFor}
+            saveStates={saveStates}
+            conflicts={conflicts}
+            handlers={handlers}
+          />
+          <OrphanedClaims claims={article.orphaned} />
         </section>
       </div>
       <p className="visually-hidden" aria-live="polite">
@@ -199,6 +404,8 @@ export function AnnotateWorkspace({ article, canEdit }: { article: ArticleView; 
           sourceOpener.current?.focus();
         }}
       />
+      <ShortcutsDialog isOpen={dialog === "shortcuts"} onClose={() => setDialog(null)} />
+      <ActivityDialog articleId={article.id} isOpen={dialog === "activity"} canEdit={canEdit} onClose={() => setDialog(null)} onRestore={(id) => void span.restore(id)} />
     </div>
   );
 }

@@ -124,12 +124,11 @@ export async function getArticle(maybeActor: Actor | null, articleId: string): P
   const revision = article?.revisions[0];
   if (!article || !revision) throw notFound("Article");
   const { revisions: _revisions, ...meta } = article;
-  const claims = await db.claim.findMany({
-    where: { articleId, revisionId: revision.id, deletedAt: null },
-    select: claimSelect,
-    orderBy: [{ start: "asc" }, { end: "asc" }],
-  });
-  return { ...toArticleMeta(meta), revision, claims: claims.map(toClaimView) };
+  const [claims, orphaned] = await Promise.all([
+    db.claim.findMany({ where: { articleId, revisionId: revision.id, deletedAt: null }, select: claimSelect, orderBy: [{ start: "asc" }, { end: "asc" }] }),
+    db.claim.findMany({ where: { articleId, anchorStatus: "orphaned", deletedAt: null }, select: claimSelect, orderBy: { updatedAt: "desc" } }),
+  ]);
+  return { ...toArticleMeta(meta), revision, claims: claims.map(toClaimView), orphaned: orphaned.map(toClaimView) };
 }
 
 export type ArticleListItem = ArticleMeta & { counts: TagCounts; total: number; tagged: number };

@@ -26,6 +26,8 @@ type Editable = {
   note?: string | null;
   verdict?: Verdict | null;
   verdictRationale?: string | null;
+  anchorStatus?: "anchored";
+  previousText?: null;
 };
 type SuggestionRow = { suggestedTag: string | null; suggestion: string | null; speaker: string | null; cue: string | null };
 
@@ -54,8 +56,8 @@ function acceptedChanges(row: SuggestionRow): Editable {
  * one silently overwrites a colleague.
  */
 export async function updateClaim(maybeActor: Actor | null, claimId: string, input: unknown): Promise<ClaimView> {
-  const { version, acceptSuggestion, verdict, verdictRationale, ...edits } = parseInput(updateClaimSchema, input);
-  const isEditorial = acceptSuggestion !== undefined || Object.keys(edits).length > 0;
+  const { version, acceptSuggestion, acknowledgeChange, verdict, verdictRationale, ...edits } = parseInput(updateClaimSchema, input);
+  const isEditorial = acceptSuggestion !== undefined || acknowledgeChange !== undefined || Object.keys(edits).length > 0;
   const isVerdict = verdict !== undefined || verdictRationale !== undefined;
   let actor = requirePermission(maybeActor, "articles:read");
   if (isEditorial || !isVerdict) actor = requirePermission(actor, "articles:write");
@@ -81,7 +83,11 @@ export async function updateClaim(maybeActor: Actor | null, claimId: string, inp
       ...(verdict !== undefined ? { verdict } : {}),
       ...(verdictRationale !== undefined ? { verdictRationale } : {}),
     };
-    const changes: Editable = { ...(acceptSuggestion ? { ...acceptedChanges(before), ...edits } : edits), ...verdictChanges };
+    const changes: Editable = {
+      ...(acceptSuggestion ? { ...acceptedChanges(before), ...edits } : edits),
+      ...verdictChanges,
+      ...(acknowledgeChange ? { anchorStatus: "anchored" as const, previousText: null } : {}),
+    };
     return writeClaim(tx, actor, { claimId, version, before, changes, origin: acceptSuggestion ? "suggestion" : "editor" });
   });
   const current = await getClaim(actor, claimId);
@@ -107,6 +113,8 @@ type Write = {
     note: string | null;
     verdict?: string | null;
     verdictRationale?: string | null;
+    anchorStatus?: string;
+    previousText?: string | null;
   };
   changes: Editable;
   origin: "editor" | "suggestion";

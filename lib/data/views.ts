@@ -64,11 +64,15 @@ export type ArticleMeta = {
   author: string | null;
   publishedAt: string | null;
   createdAt: string;
+  /** draft | in_review | approved | changes_requested; approved articles are read-only. */
+  reviewState: string;
 };
 
 export type ArticleView = ArticleMeta & {
   revision: { id: string; number: number; text: string };
   claims: ClaimView[];
+  /** Claims that a new revision could not place: kept on their old revision, listed apart. */
+  orphaned: ClaimView[];
 };
 
 export type TagCounts = Record<ClaimTag | "untagged", number>;
@@ -178,6 +182,7 @@ type ArticleRow = {
   author: string | null;
   publishedAt: Date | null;
   createdAt: Date;
+  reviewState: string;
 };
 
 export const articleMetaSelect = {
@@ -188,6 +193,7 @@ export const articleMetaSelect = {
   author: true,
   publishedAt: true,
   createdAt: true,
+  reviewState: true,
 } as const;
 
 /** Builds the outward view of an article's metadata. */

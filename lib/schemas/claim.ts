@@ -42,6 +42,8 @@ export const updateClaimSchema = z
     note: clearableText(5000, "Note"),
     /** Take the stored suggestion's tag (and, for attributed claims, its speaker and cue). */
     acceptSuggestion: z.literal(true).optional(),
+    /** After a revision changed the claim's text: the editor has re-read it. */
+    acknowledgeChange: z.literal(true).optional(),
     /** Reviewers only: the fact-check verdict and its short rationale. */
     verdict: verdict.nullable().optional(),
     verdictRationale: clearableText(2000, "Verdict rationale"),

@@ -13,5 +13,5 @@ export default async function AnnotatePage({ params }: Props) {
   const { articleId } = await params;
   const actor = await requirePageActor("articles:read", `/articles/${articleId}`);
   const article = await loadOrNotFound(getArticle(actor, articleId));
-  return <AnnotateWorkspace article={article} canEdit={can(actor, "articles:write")} />;
+  return <AnnotateWorkspace article={article} canEdit={can(actor, "articles:write") && article.reviewState !== "approved"} viewerId={actor.id} />;
 }

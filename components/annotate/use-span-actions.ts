@@ -1,0 +1,136 @@
+"use client";
+
+import { useCallback } from "react";
+import {
+  adjustClaimAction,
+  createClaimAction,
+  deleteClaimAction,
+  mergeClaimsAction,
+  restoreClaimAction,
+  splitClaimAction,
+  undoAction,
+} from "@/app/(app)/articles/[articleId]/actions";
+import { adjustBoundary, mergeSpans, snapToWords, splitSpan } from "@/lib/claims/span-edit";
+import type { ClaimView } from "@/lib/data/views";
+
+type Deps = {
+  articleId: string;
+  text: string;
+  upsert: (claims: ClaimView[]) => void;
+  remove: (ids: string[]) => void;
+  select: (id: string | null) => void;
+  announce: (message: string) => void;
+};
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
+
+/**
+ * The span edits of the annotate page. Each one is checked here first with the same rules
+ * the server applies (lib/claims/span-edit.ts), so a refused edit is explained at once;
+ * then the server does it and the page takes the claims it returns.
+ */
+export function useSpanActions({ articleId, text, upsert, remove, select, announce }: Deps) {
+  const run = useCallback(
+    async <T,>(call: () => Promise<Result<T>>, done: (value: T) => string) => {
+      try {
+        const result = await call();
+        announce(result.ok ? done(result.value) : result.error.message);
+        return result.ok ? result.value : null;
+      } catch {
+        announce("Could not reach the server; nothing was changed. Try again.");
+        return null;
+      }
+    },
+    [announce],
+  );
+
+  const createFromSelection = useCallback(
+    async (span: { start: number; end: number }) => {
+      const snapped = snapToWords(text, span);
+      if (!snapped.ok) return announce(snapped.error);
+      const claim = await run(() => createClaimAction(articleId, snapped.value), (c) => `Created a claim: “${c.text}”.`);
+      if (claim) {
+        upsert([claim]);
+        select(claim.id);
+      }
+    },
+    [announce, articleId, run, select, text, upsert],
+  );
+
+  const split = useCallback(
+    async (claim: ClaimView, at: number) => {
+      const check = splitSpan(text, claim, at);
+      if (!check.ok) return announce(check.error);
+      const claims = await run(() => splitClaimAction(claim.id, { at, version: claim.version }), () => "Split the claim in two.");
+      if (claims) upsert(claims);
+    },
+    [announce, run, text, upsert],
+  );
+
+  const merge = useCallback(
+    async (a: ClaimView, b: ClaimView) => {
+      const check = mergeSpans(text, a, b);
+      if (!check.ok) return announce(check.error);
+      const merged = await run(() => mergeClaimsAction({ claimIds: [a.id, b.id], versions: [a.version, b.version] }), () => "Merged the two claims.");
+      if (merged) {
+        remove([a.id, b.id].filter((id) => id !== merged.id));
+        upsert([merged]);
+        select(merged.id);
+      }
+    },
+    [announce, remove, run, select, text, upsert],
+  );
+
+  const setSpan = useCallback(
+    async (claim: ClaimView, span: { start: number; end: number }) => {
+      const updated = await run(() => adjustClaimAction(claim.id, { ...span, version: claim.version }), (c) => `The claim now reads “${c.text}”.`);
+      if (updated) upsert([updated]);
+    },
+    [run, upsert],
+  );
+
+  const moveBoundary = useCallback(
+    (claim: ClaimView, edge: "start" | "end", direction: -1 | 1) => {
+      const moved = adjustBoundary(text, claim, edge, direction, "word");
+      if (!moved.ok) return announce(moved.error);
+      return setSpan(claim, moved.value);
+    },
+    [announce, setSpan, text],
+  );
+
+  const dragBoundary = useCallback(
+    (claim: ClaimView, edge: "start" | "end", offset: number) => {
+      const raw = edge === "start" ? { start: Math.min(offset, claim.end - 1), end: claim.end } : { start: claim.start, end: Math.max(offset, claim.start + 1) };
+      const snapped = snapToWords(text, raw);
+      if (!snapped.ok) return announce(snapped.error);
+      return setSpan(claim, snapped.value);
+    },
+    [announce, setSpan, text],
+  );
+
+  const del = useCallback(
+    async (claim: ClaimView) => {
+      const ok = await run(() => deleteClaimAction(claim.id, { version: claim.version }), () => "Deleted the claim. Press z to undo.");
+      if (ok !== null) remove([claim.id]);
+    },
+    [remove, run],
+  );
+
+  const restore = useCallback(
+    async (claimId: string) => {
+      const claim = await run(() => restoreClaimAction(claimId), () => "Restored the claim.");
+      if (claim) upsert([claim]);
+    },
+    [run, upsert],
+  );
+
+  const undo = useCallback(async () => {
+    const result = await run(() => undoAction(articleId), (r) => r.message);
+    if (result) {
+      remove(result.removedIds);
+      upsert(result.claims);
+    }
+  }, [articleId, remove, run, upsert]);
+
+  return { createFromSelection, split, merge, moveBoundary, dragBoundary, delete: del, restore, undo };
+}
