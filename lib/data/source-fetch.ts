@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { parseInput } from "@/lib/errors";
+import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { storeBlob } from "@/lib/data/source-blobs";
 import { fetchPage, type FetchedPage } from "@/lib/sources/fetch-page";
@@ -93,4 +93,19 @@ export async function keepSnapshot(
     });
     return { snapshotId: row.id, sourceId };
   });
+}
+
+/** Fetches a web source's page again now and keeps the snapshot on the source (link rot insurance). */
+export async function snapshotSource(
+  maybeActor: Actor | null,
+  sourceId: string,
+): Promise<{ snapshotId: string; httpStatus: number; fetchedAt: string }> {
+  requirePermission(maybeActor, "sources:write");
+  const source = await db.source.findFirst({ where: { id: sourceId, mergedIntoId: null }, select: { url: true } });
+  if (!source) throw notFound("Source");
+  if (!/^https?:\/\//.test(source.url))
+    throw new AppError("validation_failed", "This source is not a web page: there is nothing to fetch");
+  const page = await fetchPage(source.url, sourceFetchOptions());
+  const { snapshotId } = await keepSnapshot(page, source.url);
+  return { snapshotId, httpStatus: page.response.status, fetchedAt: page.response.fetchedAt.toISOString() };
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { fetchSourceDetails } from "@/lib/data/source-fetch";
+import { fetchSourceDetails, snapshotSource } from "@/lib/data/source-fetch";
 import { addSourceToClaim } from "@/lib/data/sources";
 import { importArticle } from "@/lib/data/articles";
 import { extractMetadata } from "@/lib/sources/metadata";
@@ -112,6 +112,11 @@ describe("fetching a source's details", () => {
     const page = await res.text();
     expect(page).toContain("Claimtrack snapshot of");
     expect(page).not.toMatch(/<script/i);
+
+    // A fresh snapshot on demand joins the same source.
+    const again = await snapshotSource(team.editor.actor, link.sourceId);
+    expect((await db.sourceSnapshot.findUniqueOrThrow({ where: { id: again.snapshotId } })).sourceId).toBe(link.sourceId);
+    await expect(snapshotSource(team.reviewer.actor, link.sourceId)).rejects.toMatchObject({ status: 403 });
   });
 });
 
