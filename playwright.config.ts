@@ -3,8 +3,12 @@ import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests run against a production build served by the same start script as
 // `npm start`, in demo mode, on a fresh database under .tmp/e2e.
-export const E2E_PORT = 3100;
-export const E2E_DATA_DIR = path.join(import.meta.dirname, ".tmp", "e2e");
+// E2E_PORT lets two runs share a machine (each gets its own port and data directory).
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATA_DIR = path.join(import.meta.dirname, ".tmp", E2E_PORT === 3100 ? "e2e" : `e2e-${E2E_PORT}`);
+/** Fixture web servers the e2e server may fetch from: the sources specs' and the XSS spec's. */
+export const E2E_FIXTURE_PORTS = { sources: 4599, xss: 4598 } as const;
+const E2E_FIXTURE_HOSTS = Object.values(E2E_FIXTURE_PORTS).map((port) => `127.0.0.1:${port}`);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -30,6 +34,14 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(E2E_PORT), CLAIMTRACK_DATA_DIR: E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    // The source specs serve fixture pages on these ports (e2e/sources, e2e/security/xss).
+    env: {
+      PORT: String(E2E_PORT),
+      CLAIMTRACK_DATA_DIR: E2E_DATA_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      FETCH_ALLOW_HOSTS: E2E_FIXTURE_HOSTS.join(","),
+      FETCH_TIMEOUT_MS: "5000",
+    },
   },
 });
