@@ -57,5 +57,8 @@ export function useClaimSaver(initial: readonly ClaimView[], handlers: Handlers)
     versions.current.set(claim.id, claim.version);
   }, []);
 
-  return { save, adopt };
+  /** The newest version of a claim this page knows (saves and span edits must name it). */
+  const versionOf = useCallback((claimId: string) => versions.current.get(claimId), []);
+
+  return { save, adopt, versionOf };
 }

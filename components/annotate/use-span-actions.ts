@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
 import {
   adjustClaimAction,
   createClaimAction,
@@ -20,6 +20,8 @@ type Deps = {
   remove: (ids: string[]) => void;
   select: (id: string | null) => void;
   announce: (message: string) => void;
+  /** The newest version the page knows of a claim (updated as soon as a save returns). */
+  versionOf: (claimId: string) => number | undefined;
 };
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
@@ -29,20 +31,28 @@ type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string 
  * the server applies (lib/claims/span-edit.ts), so a refused edit is explained at once;
  * then the server does it and the page takes the claims it returns.
  */
-export function useSpanActions({ articleId, text, upsert, remove, select, announce }: Deps) {
+export function useSpanActions({ articleId, text, upsert, remove, select, announce, versionOf }: Deps) {
+  // Edits run one after another, so a quick second key press uses the version the first
+  // one returned instead of conflicting with it.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const run = useCallback(
-    async <T,>(call: () => Promise<Result<T>>, done: (value: T) => string) => {
-      try {
-        const result = await call();
-        announce(result.ok ? done(result.value) : result.error.message);
-        return result.ok ? result.value : null;
-      } catch {
-        announce("Could not reach the server; nothing was changed. Try again.");
-        return null;
-      }
+    <T,>(call: () => Promise<Result<T>>, done: (value: T) => string): Promise<T | null> => {
+      const next = queue.current.then(async () => {
+        try {
+          const result = await call();
+          announce(result.ok ? done(result.value) : result.error.message);
+          return result.ok ? result.value : null;
+        } catch {
+          announce("Could not reach the server; nothing was changed. Try again.");
+          return null;
+        }
+      });
+      queue.current = next;
+      return next;
     },
     [announce],
   );
+  const v = useCallback((claim: ClaimView) => versionOf(claim.id) ?? claim.version, [versionOf]);
 
   const createFromSelection = useCallback(
     async (span: { start: number; end: number }) => {
@@ -61,32 +71,32 @@ export function useSpanActions({ articleId, text, upsert, remove, select, announ
     async (claim: ClaimView, at: number) => {
       const check = splitSpan(text, claim, at);
       if (!check.ok) return announce(check.error);
-      const claims = await run(() => splitClaimAction(claim.id, { at, version: claim.version }), () => "Split the claim in two.");
+      const claims = await run(() => splitClaimAction(claim.id, { at, version: v(claim) }), () => "Split the claim in two.");
       if (claims) upsert(claims);
     },
-    [announce, run, text, upsert],
+    [announce, run, text, upsert, v],
   );
 
   const merge = useCallback(
     async (a: ClaimView, b: ClaimView) => {
       const check = mergeSpans(text, a, b);
       if (!check.ok) return announce(check.error);
-      const merged = await run(() => mergeClaimsAction({ claimIds: [a.id, b.id], versions: [a.version, b.version] }), () => "Merged the two claims.");
+      const merged = await run(() => mergeClaimsAction({ claimIds: [a.id, b.id], versions: [v(a), v(b)] }), () => "Merged the two claims.");
       if (merged) {
         remove([a.id, b.id].filter((id) => id !== merged.id));
         upsert([merged]);
         select(merged.id);
       }
     },
-    [announce, remove, run, select, text, upsert],
+    [announce, remove, run, select, text, upsert, v],
   );
 
   const setSpan = useCallback(
     async (claim: ClaimView, span: { start: number; end: number }) => {
-      const updated = await run(() => adjustClaimAction(claim.id, { ...span, version: claim.version }), (c) => `The claim now reads “${c.text}”.`);
+      const updated = await run(() => adjustClaimAction(claim.id, { ...span, version: v(claim) }), (c) => `The claim now reads “${c.text}”.`);
       if (updated) upsert([updated]);
     },
-    [run, upsert],
+    [run, upsert, v],
   );
 
   const moveBoundary = useCallback(
@@ -110,10 +120,10 @@ export function useSpanActions({ articleId, text, upsert, remove, select, announ
 
   const del = useCallback(
     async (claim: ClaimView) => {
-      const ok = await run(() => deleteClaimAction(claim.id, { version: claim.version }), () => "Deleted the claim. Press z to undo.");
+      const ok = await run(() => deleteClaimAction(claim.id, { version: v(claim) }), () => "Deleted the claim. Press z to undo.");
       if (ok !== null) remove([claim.id]);
     },
-    [remove, run],
+    [remove, run, v],
   );
 
   const restore = useCallback(

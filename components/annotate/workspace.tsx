@@ -62,7 +62,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   }, []);
   const setSaveState = (claimId: string, state: SaveState) => setSaveStates((prev) => ({ ...prev, [claimId]: state }));
 
-  const { save, adopt } = useClaimSaver(article.claims, {
+  const { save, adopt, versionOf } = useClaimSaver(article.claims, {
     onSaving: (id) => setSaveState(id, { kind: "saving" }),
     onSaved: (claim, changes) => {
       upsert([claim]);
@@ -89,7 +89,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
     },
     [adopt, upsert],
   );
-  const span = useSpanActions({ articleId: article.id, text: article.revision.text, upsert: upsertAndAdopt, remove, select: setSelectedId, announce: setAnnouncement });
+  const span = useSpanActions({ articleId: article.id, text: article.revision.text, upsert: upsertAndAdopt, remove, select: setSelectedId, announce: setAnnouncement, versionOf });
 
   const onChange = useCallback(
     (claimId: string, changes: ClaimChanges) => {
@@ -343,7 +343,8 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
       {canEdit && <AcceptAll pending={claims.filter((c) => c.tag === null && c.suggestion !== null)} onAcceptAll={onAcceptAll} />}
       {!canEdit && <p className="notice">You are reading as a reviewer: tags and sources cannot be changed here.</p>}
       <div className="workspace-body">
-        <section className="text-pane" aria-label="Article">
+        {/* Focusable so that keyboard users can scroll the text. */}
+        <section className="text-pane" aria-label="Article" tabIndex={0}>
           {canEdit && (
             <p className="muted small">Select text to make it a claim; click inside a claim to place the caret for a split. Press ? for shortcuts.</p>
           )}

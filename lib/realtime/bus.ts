@@ -22,13 +22,15 @@ type Listener = (event: ArticleEvent) => void;
 const CHANNEL = "claimtrack_events";
 const MAX_PAYLOAD = 7_500; // NOTIFY payloads must stay under 8,000 bytes
 
-const local = new EventEmitter();
-local.setMaxListeners(0);
-
-let listener: Promise<pg.Client> | null = null;
+// One emitter and one LISTEN connection per process, kept on globalThis: Next.js bundles
+// route handlers and server actions separately, each with its own copy of this module,
+// and an update published from an action must reach a stream opened by a route.
+type BusState = { local: EventEmitter; listener: Promise<pg.Client> | null };
+const state = ((globalThis as { claimtrackBus?: BusState }).claimtrackBus ??= { local: new EventEmitter().setMaxListeners(0), listener: null });
+const local = state.local;
 
 function listen(): Promise<pg.Client> {
-  listener ??= (async () => {
+  state.listener ??= (async () => {
     const client = new pg.Client({ connectionString: env.databaseUrl });
     client.on("notification", (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
@@ -41,14 +43,14 @@ function listen(): Promise<pg.Client> {
     });
     client.on("error", (err) => {
       log.error({ err }, "live-update connection lost; reconnecting");
-      listener = null;
+      state.listener = null;
       setTimeout(() => void listen().catch(() => undefined), 1_000);
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     return client;
   })();
-  return listener;
+  return state.listener;
 }
 
 /** Tells every instance's subscribers that an article changed. Call after the change commits. */
