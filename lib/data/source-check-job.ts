@@ -113,7 +113,8 @@ export async function startLinkCheck(
   }
   if (options.runInBackground && toView(job).isPaused) {
     const jobId = job.id;
-    void runLinkCheck(actor, jobId).catch((err: unknown) => log.error({ err, jobId }, "link check failed"));
+    // Two at a time: the web server keeps answering editors while it works.
+    void runLinkCheck(actor, jobId, { concurrency: 2 }).catch((err: unknown) => log.error({ err, jobId }, "link check failed"));
   }
   return toView(job);
 }

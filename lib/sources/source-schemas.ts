@@ -35,13 +35,22 @@ export const credibilityLevel = z.enum(CREDIBILITY_LEVELS, {
   error: () => "Credibility must be reliable, mixed, unreliable or unknown",
 });
 
-/** A source address: an http(s) URL, or the claimtrack: identifier of an uploaded or offline source. */
-export const sourceAddress = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim() : v),
-  z.union([z.string().refine(isNonWebSourceUrl), httpUrl], {
-    error: () => "URL must be an http:// or https:// address, or a claimtrack: identifier from the source library",
-  }),
-);
+/**
+ * A source address: an http(s) URL (with the claims API's own messages), or the
+ * claimtrack: identifier of an uploaded or offline source from the library.
+ */
+export const sourceAddress = z
+  .string({ error: "URL is required" })
+  .superRefine((value, ctx) => {
+    if (/^\s*claimtrack:/i.test(value)) {
+      if (!isNonWebSourceUrl(value))
+        ctx.addIssue({ code: "custom", message: "Not a claimtrack: identifier from the source library" });
+      return;
+    }
+    const result = httpUrl.safeParse(value);
+    for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: "custom", message: issue.message });
+  })
+  .transform((value) => value.trim());
 
 /** A source linked to a claim: the claims API's fields plus locator and the details fetched from the page. */
 export const linkSourceSchema = z
