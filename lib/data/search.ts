@@ -17,6 +17,8 @@ export { claimSearchSchema, type ClaimSearchFilters };
 // one page of hits at a time with the total. The figures beside it are in search-stats.ts.
 
 export const SEARCH_PAGE_SIZE = 50;
+/** Matches are counted up to this many; beyond it the total is reported as capped. */
+export const COUNT_CAP = 10_000;
 
 export type ClaimSearchSource = { url: string; title: string | null; relation: SourceRelation };
 
@@ -38,7 +40,9 @@ export type ClaimSearchHit = {
 export type ClaimSearchResult = {
   filters: ClaimSearchFilters;
   items: ClaimSearchHit[];
+  /** The number of matches, at most COUNT_CAP (then isTotalCapped: there are more). */
   total: number;
+  isTotalCapped: boolean;
   page: number;
   pageCount: number;
 };
@@ -86,7 +90,9 @@ export async function searchClaims(maybeActor: Actor | null, input: unknown): Pr
   const sql = buildSearchSql(kind, filters, variants);
   const order = `${sql.rankSql ? `${sql.rankSql}, ` : ""}${CLAIM_DATE_SQL} DESC, c."articleId", c."start", c."id"`;
   const offset = (filters.page - 1) * SEARCH_PAGE_SIZE;
-  const countSql = `SELECT count(*) AS n FROM ${sql.from} WHERE ${sql.where}`;
+  // Counting stops at COUNT_CAP: past it the page says "more than 10,000", and a broad
+  // search does not pay for counting every claim in the archive.
+  const countSql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.from} WHERE ${sql.where} LIMIT ${COUNT_CAP + 1}) capped`;
   const pageSql =
     `SELECT c."id" AS "id", c."articleId" AS "articleId", a."title" AS "articleTitle", ${CLAIM_DATE_SQL} AS "articleDate",` +
     ` a."reviewState" AS "reviewState", c."text" AS "text", c."tag" AS "tag", c."speaker" AS "speaker", c."cue" AS "cue",` +
@@ -94,7 +100,8 @@ export async function searchClaims(maybeActor: Actor | null, input: unknown): Pr
     ` FROM ${sql.from} WHERE ${sql.where} ORDER BY ${order} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
   const countRows = await db.$queryRawUnsafe<{ n: unknown }[]>(countSql, ...sql.params.values);
   const rows = await db.$queryRawUnsafe<HitRow[]>(pageSql, ...sql.params.values);
-  const total = toCount(countRows[0]?.n);
+  const counted = toCount(countRows[0]?.n);
+  const total = Math.min(counted, COUNT_CAP);
   const links = await db.claimSource.findMany({
     where: { claimId: { in: rows.map((r) => r.id) } },
     orderBy: { createdAt: "asc" },
@@ -110,6 +117,7 @@ export async function searchClaims(maybeActor: Actor | null, input: unknown): Pr
   return {
     filters,
     total,
+    isTotalCapped: counted > COUNT_CAP,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
     items: rows.map((r) => ({

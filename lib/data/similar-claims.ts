@@ -16,6 +16,8 @@ import { databaseKind, distinctiveWords, SqlParams } from "@/lib/data/search-sql
 /** Candidates read from the full-text index: the scorer is fast (about 0.1 ms each). */
 const CANDIDATES = 80;
 const MATCHES = 5;
+/** Distinctive words taken from the claim: their pairs (28 at most) make the full-text query. */
+const PAIR_WORDS = 8;
 
 export type AlreadyCheckedMatch = {
   claimId: string;
@@ -33,15 +35,29 @@ export type AlreadyCheckedMatch = {
 
 type Candidate = { id: string; text: string };
 
+/**
+ * The words' pairs, as full-text alternatives: a candidate must share at least two of the
+ * claim's distinctive words (one, when the claim has only one or two). A claim that shares a
+ * single word is never similar enough, and ranking every claim that shares any one word
+ * costs hundreds of milliseconds in a large archive.
+ */
+function wordPairs(words: readonly string[]): string[][] {
+  if (words.length < 3) return words.map((w) => [w]);
+  const pairs: string[][] = [];
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push([words[i]!, words[j]!]);
+  return pairs;
+}
+
 /** Candidate claims from other articles sharing the text's distinctive words, by full-text rank. */
 export async function findCandidates(text: string, excludeArticleId: string, limit = CANDIDATES): Promise<Candidate[]> {
-  const words = distinctiveWords(text);
-  if (words.length === 0) return [];
+  const groups = wordPairs(distinctiveWords(text, PAIR_WORDS));
+  if (groups.length === 0) return [];
   const kind = databaseKind();
   const params = new SqlParams(kind);
-  const current = `c."revisionId" = (SELECT r."id" FROM "ArticleRevision" r WHERE r."articleId" = c."articleId" ORDER BY r."number" DESC LIMIT 1)`;
+  // Orphaned claims are no longer in their article's text (see lib/data/search-filters.ts).
+  const current = `c."anchorStatus" <> 'orphaned'`;
   if (kind === "sqlite") {
-    const match = params.add(words.map((w) => `"${w}"`).join(" OR "));
+    const match = params.add(groups.map((g) => `(${g.map((w) => `"${w}"`).join(" AND ")})`).join(" OR "));
     const other = params.add(excludeArticleId);
     return db.$queryRawUnsafe<Candidate[]>(
       `SELECT c."id" AS "id", c."text" AS "text" FROM claim_fts JOIN "Claim" c ON c.rowid = claim_fts.rowid
@@ -50,7 +66,9 @@ export async function findCandidates(text: string, excludeArticleId: string, lim
       ...params.values,
     );
   }
-  const query = `websearch_to_tsquery('english', ${params.add(words.join(" or "))})`;
+  // to_tsquery syntax from letters and digits only (distinctiveWords), so nothing the user
+  // wrote can act as an operator.
+  const query = `to_tsquery('english', ${params.add(groups.map((g) => `(${g.join(" & ")})`).join(" | "))})`;
   const other = params.add(excludeArticleId);
   return db.$queryRawUnsafe<Candidate[]>(
     `SELECT c."id" AS "id", c."text" AS "text" FROM "Claim" c

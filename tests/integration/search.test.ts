@@ -151,7 +151,7 @@ describe("claim search", () => {
     const stats = await getClaimStats(team.reviewer.actor, {});
     expect(stats.speakers[0]).toMatchObject({ name: "Russia", claims: 2 });
     expect(stats.speakers[0]!.variants.sort()).toEqual(["Russia", "Russia's foreign ministry"]);
-    expect(stats.domains[0]).toEqual({ domain: "un.org", claims: 2 });
+    expect(stats.domains[0]).toEqual({ domain: "un.org", citations: 2 });
     expect(stats.sources.map((s) => s.domain).sort()).toEqual(["news.bbc.co.uk", "un.org", "un.org"]);
     expect(stats.months).toEqual([
       { month: "2024-03", claims: 3 },
