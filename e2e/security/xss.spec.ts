@@ -1,4 +1,6 @@
+import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_FIXTURE_PORTS } from "../../playwright.config";
 import { createUser, mintToken } from "../support/cli";
 import { openedArticleId } from "../support/import";
 import { XSS_PAYLOADS } from "./xss-payloads";
@@ -11,7 +13,7 @@ const PASSWORD = "correct horse battery";
 
 type Created = { id: string; claims: { id: string; version: number }[] };
 
-async function api(page: Page, token: string, method: "post" | "patch", path: string, data: unknown) {
+async function api(page: Page, token: string, method: "post" | "patch" | "put", path: string, data: unknown) {
   const res = await page.request[method](path, { data, headers: { authorization: `Bearer ${token}` } });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
@@ -58,6 +60,23 @@ test("no payload in any field runs on any page", async ({ page }) => {
       quote: p,
     });
   }
+  // Sources (issue 5): a page full of payloads is fetched and kept as a snapshot, and the
+  // source's own fields and credibility note carry payloads too.
+  const payloadPage = `<html><head><title>${XSS_PAYLOADS[0]}</title><script>window.__xss=100</script></head><body onload="window.__xss=101">${XSS_PAYLOADS.map((p) => `<p>${p}</p>`).join("")}<a href="javascript:window.__xss=102">x</a></body></html>`;
+  const pageServer = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(payloadPage));
+  await new Promise<void>((resolve) => pageServer.listen(E2E_FIXTURE_PORTS.xss, "127.0.0.1", resolve));
+  const { sourceId } = (await api(page, token, "post", `/api/v1/claims/${article.claims[0]!.id}/sources`, {
+    url: `http://127.0.0.1:${E2E_FIXTURE_PORTS.xss}/payloads.html`,
+    title: XSS_PAYLOADS[1],
+    relation: "supports",
+    quote: XSS_PAYLOADS[2],
+    locator: XSS_PAYLOADS[3],
+  })) as { sourceId: string };
+  await api(page, token, "patch", `/api/v1/sources/${sourceId}`, { notes: XSS_PAYLOADS.join("\n"), description: XSS_PAYLOADS[4], publisher: XSS_PAYLOADS[5], author: XSS_PAYLOADS[6] });
+  await api(page, token, "put", `/api/v1/sources/${sourceId}/credibility`, { rating: "unreliable", note: XSS_PAYLOADS[7] });
+  const { snapshotId } = (await api(page, token, "post", `/api/v1/sources/${sourceId}/snapshots`, {})) as { snapshotId: string };
+  await new Promise((resolve) => pageServer.close(resolve));
+
   // javascript: URLs are refused outright.
   const js = await page.request.post(`/api/v1/claims/${article.claims[0]!.id}/sources`, {
     data: { url: "javascript:window.__xss=1", relation: "origin" },
@@ -91,6 +110,10 @@ test("no payload in any field runs on any page", async ({ page }) => {
     `/articles/${uploadedId}`,
     `/articles/${uploadedId}/report`,
     "/settings",
+    "/sources",
+    `/sources?q=${encodeURIComponent(XSS_PAYLOADS[1]!)}`,
+    `/sources/${sourceId}`,
+    `/api/v1/sources/${sourceId}/snapshots/${snapshotId}`,
     "/admin/audit",
     "/admin/users",
     `/login?callbackUrl=${encodeURIComponent("javascript:window.__xss=1")}`,
