@@ -191,3 +191,15 @@ export async function getArticleReport(maybeActor: Actor | null, articleId: stri
     claims,
   };
 }
+
+/** Just an article's title and current text (the reading view). */
+export async function getArticleText(maybeActor: Actor | null, articleId: string): Promise<{ title: string; revision: number; text: string }> {
+  requirePermission(maybeActor, "articles:read");
+  const revision = await db.articleRevision.findFirst({
+    where: { articleId },
+    orderBy: { number: "desc" },
+    select: { number: true, text: true, article: { select: { title: true } } },
+  });
+  if (!revision) throw notFound("Article");
+  return { title: revision.article.title, revision: revision.number, text: revision.text };
+}

@@ -4,7 +4,7 @@ import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { acceptSuggestionsSchema, updateClaimSchema, type ClaimTag, type Verdict } from "@/lib/schemas/claim";
-import { assertArticleEditable } from "@/lib/data/editable";
+import { assertArticleEditable, assertEditableState } from "@/lib/data/editable";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 import { type ClaimView, type SuggestionView, claimSelect, toClaimView } from "@/lib/data/views";
 
@@ -66,6 +66,7 @@ export async function updateClaim(maybeActor: Actor | null, claimId: string, inp
     const before = await tx.claim.findFirst({
       where: { id: claimId, deletedAt: null },
       select: {
+        article: { select: { reviewState: true } },
         articleId: true,
         tag: true,
         speaker: true,
@@ -78,7 +79,7 @@ export async function updateClaim(maybeActor: Actor | null, claimId: string, inp
       },
     });
     if (!before) throw notFound("Claim");
-    await assertArticleEditable(tx, before.articleId);
+    assertEditableState(before.article.reviewState);
     const verdictChanges: Editable = {
       ...(verdict !== undefined ? { verdict } : {}),
       ...(verdictRationale !== undefined ? { verdictRationale } : {}),

@@ -6,7 +6,12 @@ import { AppError, notFound } from "@/lib/errors";
 export async function assertArticleEditable(tx: Tx, articleId: string): Promise<void> {
   const article = await tx.article.findUnique({ where: { id: articleId }, select: { reviewState: true } });
   if (!article) throw notFound("Article");
-  if (article.reviewState === "approved") {
+  assertEditableState(article.reviewState);
+}
+
+/** The same check when the caller already read the article's review state. */
+export function assertEditableState(reviewState: string): void {
+  if (reviewState === "approved") {
     throw new AppError("forbidden", "This article is approved and read-only; a reviewer must reopen it before it can change");
   }
 }
