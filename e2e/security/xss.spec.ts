@@ -96,6 +96,9 @@ test("no payload in any field runs on any page", async ({ page }) => {
   await page.getByRole("button", { name: "Split into claims" }).click();
   const uploadedId = await openedArticleId(page);
 
+  // A revision whose new sentences carry the payloads (shown in the diff view).
+  await api(page, token, "post", `/api/v1/articles/${article.id}/revisions`, { text: `${text}\n${XSS_PAYLOADS.join(" and ")}.` });
+
   // A token name is shown on the settings page.
   await page.goto("/settings");
   await page.getByRole("textbox", { name: "Token name" }).fill(XSS_PAYLOADS[1]!);
@@ -116,6 +119,9 @@ test("no payload in any field runs on any page", async ({ page }) => {
     `/api/v1/sources/${sourceId}/snapshots/${snapshotId}`,
     "/admin/audit",
     "/admin/users",
+    `/articles/${article.id}/text`,
+    `/articles/${article.id}/revisions`,
+    `/articles/${article.id}/revisions/2`,
     `/login?callbackUrl=${encodeURIComponent("javascript:window.__xss=1")}`,
   ]) {
     await expectNoScriptRan(page, path);
