@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AuditEventView } from "@/lib/data/audit";
 import { formatDateTime } from "@/components/ui/format";
+import { Pager } from "@/components/ui/pager";
 
 type Props = { events: AuditEventView[]; page: number; pageCount: number; action: string };
 
@@ -52,15 +53,7 @@ export function AuditLog({ events, page, pageCount, action }: Props) {
           ))}
         </tbody>
       </table>
-      {pageCount > 1 && (
-        <nav aria-label="Pages" className="pager">
-          {page > 1 && <Link href={href(page - 1)}>Newer</Link>}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount && <Link href={href(page + 1)}>Older</Link>}
-        </nav>
-      )}
+      <Pager page={page} pageCount={pageCount} href={href} previousLabel="Newer" nextLabel="Older" />
     </>
   );
 }

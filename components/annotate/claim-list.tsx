@@ -6,7 +6,7 @@ import type { ClaimView } from "@/lib/data/views";
 import { ClaimItem, type ClaimHandlers, type Conflict, type SaveState } from "@/components/annotate/claim-item";
 
 /** Above this many claims only the visible ones are rendered. */
-export const VIRTUALIZE_ABOVE = 150;
+export const VIRTUALIZE_ABOVE = 40;
 
 type Props = {
   claims: ClaimView[];

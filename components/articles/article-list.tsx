@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ArticleListItem } from "@/lib/data/articles";
 import { formatDate } from "@/components/ui/format";
+import { Pager } from "@/components/ui/pager";
 
 type Props = { items: ArticleListItem[]; page: number; pageCount: number; total: number; q: string; canImport: boolean };
 
@@ -66,15 +67,7 @@ export function ArticleList({ items, page, pageCount, total, q, canImport }: Pro
           </tbody>
         </table>
       )}
-      {pageCount > 1 && (
-        <nav aria-label="Pages" className="pager">
-          {page > 1 && <Link href={pageHref(page - 1)}>Previous</Link>}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount && <Link href={pageHref(page + 1)}>Next</Link>}
-        </nav>
-      )}
+      <Pager page={page} pageCount={pageCount} href={pageHref} />
     </>
   );
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import crypto from "node:crypto";
-import { containsText, db, insertRows } from "@/lib/db";
+import { containsText, db } from "@/lib/db";
+import { insertClaims } from "@/lib/data/claim-spans";
 import { notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { splitClaims } from "@/lib/claims/split";
-import { buildQuoteSelector } from "@/lib/claims/quote";
 import { suggestTags } from "@/lib/claims/suggest";
 import { importArticleSchema, listArticlesSchema } from "@/lib/schemas/article";
 import { normalizeArticleText } from "@/lib/text/decode";
@@ -57,45 +57,7 @@ export async function importArticle(maybeActor: Actor | null, input: unknown): P
         },
         select: { id: true },
       });
-      const now = new Date();
-      await insertRows(
-        tx,
-        "Claim",
-        [
-          "id",
-          "articleId",
-          "revisionId",
-          "start",
-          "end",
-          "text",
-          "prefix",
-          "suffix",
-          "suggestedTag",
-          "suggestedConfidence",
-          "suggestion",
-          "createdAt",
-          "updatedAt",
-        ],
-        spans.map((span, i) => {
-          const quote = buildQuoteSelector(text, span);
-          const s = suggestions[i];
-          return [
-            crypto.randomUUID(),
-            article.id,
-            revision.id,
-            span.start,
-            span.end,
-            quote.exact,
-            quote.prefix,
-            quote.suffix,
-            s?.tag ?? null,
-            s?.confidence ?? null,
-            s ? JSON.stringify({ reasons: s.reasons, speaker: s.speaker, cue: s.cue, splitAt: s.splitAt }) : null,
-            now,
-            now,
-          ];
-        }),
-      );
+      await insertClaims(tx, { articleId: article.id, revisionId: revision.id, text, spans, suggestions });
       await recordEvent(tx, actor, {
         action: "article.import",
         entityType: "article",
@@ -125,8 +87,16 @@ export async function getArticle(maybeActor: Actor | null, articleId: string): P
   if (!article || !revision) throw notFound("Article");
   const { revisions: _revisions, ...meta } = article;
   const [claims, orphaned] = await Promise.all([
-    db.claim.findMany({ where: { articleId, revisionId: revision.id, deletedAt: null }, select: claimSelect, orderBy: [{ start: "asc" }, { end: "asc" }] }),
-    db.claim.findMany({ where: { articleId, anchorStatus: "orphaned", deletedAt: null }, select: claimSelect, orderBy: { updatedAt: "desc" } }),
+    db.claim.findMany({
+      where: { articleId, revisionId: revision.id, deletedAt: null },
+      select: claimSelect,
+      orderBy: [{ start: "asc" }, { end: "asc" }],
+    }),
+    db.claim.findMany({
+      where: { articleId, anchorStatus: "orphaned", deletedAt: null },
+      select: claimSelect,
+      orderBy: { updatedAt: "desc" },
+    }),
   ]);
   return { ...toArticleMeta(meta), revision, claims: claims.map(toClaimView), orphaned: orphaned.map(toClaimView) };
 }
@@ -193,7 +163,10 @@ export async function getArticleReport(maybeActor: Actor | null, articleId: stri
 }
 
 /** Just an article's title and current text (the reading view). */
-export async function getArticleText(maybeActor: Actor | null, articleId: string): Promise<{ title: string; revision: number; text: string }> {
+export async function getArticleText(
+  maybeActor: Actor | null,
+  articleId: string,
+): Promise<{ title: string; revision: number; text: string }> {
   requirePermission(maybeActor, "articles:read");
   const revision = await db.articleRevision.findFirst({
     where: { articleId },

@@ -7,7 +7,7 @@ import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { assertArticleEditable } from "@/lib/data/editable";
-import { suggestionColumns } from "@/lib/data/claim-spans";
+import { insertClaims, suggestionColumns } from "@/lib/data/claim-spans";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 import { reanchorClaims, type AnchorResult } from "@/lib/claims/anchor";
 import { attachClaimsToHunks, revisionDiff, type RevisionHunk } from "@/lib/claims/revision-diff";
@@ -216,68 +216,35 @@ async function addClaimsForNewText(
   const overlaps = (s: { start: number; end: number }) => covered.some(([a, b]) => a < s.end && s.start < b);
   const spans = splitClaims(n.text).filter((s) => !overlaps(s));
   if (spans.length === 0) return [];
-  const suggestions = suggestTags(n.text, spans);
-  const rows = spans.map((span, i) => {
-    const q = buildQuoteSelector(n.text, span);
-    const s = suggestionColumns(suggestions[i]);
-    return [
-      crypto.randomUUID(),
-      n.articleId,
-      n.revisionId,
-      span.start,
-      span.end,
-      q.exact,
-      q.prefix,
-      q.suffix,
-      s.suggestedTag,
-      s.suggestedConfidence,
-      s.suggestion,
-      n.now,
-      n.now,
-    ] as (string | number | Date | null)[];
+  const ids = await insertClaims(tx, {
+    articleId: n.articleId,
+    revisionId: n.revisionId,
+    text: n.text,
+    spans,
+    suggestions: suggestTags(n.text, spans),
   });
-  await insertRows(
-    tx,
-    "Claim",
-    [
-      "id",
-      "articleId",
-      "revisionId",
-      "start",
-      "end",
-      "text",
-      "prefix",
-      "suffix",
-      "suggestedTag",
-      "suggestedConfidence",
-      "suggestion",
-      "createdAt",
-      "updatedAt",
-    ],
-    rows,
-  );
   await insertRows(
     tx,
     "AuditEvent",
     ["id", "at", "actorId", "action", "entityType", "entityId", "articleId", "before", "after"],
-    rows.map((r) => [
+    spans.map((span, i) => [
       crypto.randomUUID(),
       n.now,
       n.actorId,
       "claim.create",
       "claim",
-      r[0] as string,
+      ids[i]!,
       n.articleId,
       null,
-      JSON.stringify({ start: r[3], end: r[4], text: r[5], origin: "revision" }),
+      JSON.stringify({ start: span.start, end: span.end, text: n.text.slice(span.start, span.end), origin: "revision" }),
     ]),
   );
-  return rows.map((r) => ({
-    id: r[0] as string,
+  return spans.map((span, i) => ({
+    id: ids[i]!,
     status: "new" as const,
-    start: r[3] as number,
-    end: r[4] as number,
-    text: r[5] as string,
+    start: span.start,
+    end: span.end,
+    text: n.text.slice(span.start, span.end),
     previousText: null,
   }));
 }
