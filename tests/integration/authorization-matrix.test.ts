@@ -36,6 +36,19 @@ import * as newArticleActions from "@/app/(app)/articles/new/actions";
 import * as annotateActions from "@/app/(app)/articles/[articleId]/actions";
 import * as settingsActions from "@/app/(app)/settings/actions";
 import * as userActions from "@/app/(app)/admin/users/actions";
+import * as sourceListRoute from "@/app/api/v1/sources/route";
+import * as sourceRoute from "@/app/api/v1/sources/[sourceId]/route";
+import * as sourceMergeRoute from "@/app/api/v1/sources/[sourceId]/merge/route";
+import * as sourceCheckRoute from "@/app/api/v1/sources/[sourceId]/check/route";
+import * as sourceArchiveRoute from "@/app/api/v1/sources/[sourceId]/archive/route";
+import * as sourceCredibilityRoute from "@/app/api/v1/sources/[sourceId]/credibility/route";
+import * as snapshotRoute from "@/app/api/v1/sources/[sourceId]/snapshots/[snapshotId]/route";
+import * as snapshotsRoute from "@/app/api/v1/sources/[sourceId]/snapshots/route";
+import * as checkAllRoute from "@/app/api/v1/sources/check-all/route";
+import * as blobRoute from "@/app/api/v1/blobs/[sha256]/route";
+import * as sourceActions from "@/app/(app)/sources/actions";
+import { db } from "@/lib/db";
+import { addNonWebSource } from "@/lib/data/source-uploads";
 import * as reviewRoute from "@/app/api/v1/articles/[articleId]/review/route";
 import * as commentsRoute from "@/app/api/v1/articles/[articleId]/comments/route";
 import * as commentRoute from "@/app/api/v1/comments/[commentId]/route";
@@ -274,6 +287,8 @@ A new line.` });
   },
   // Issue 6: review workflow, comments, exports, search, share links.
   ...reviewRouteRows(),
+  // Issue 5: the source library.
+  ...sourceRouteRows(),
   { key: "GET /api/health", expect: PUBLIC, run: () => (healthRoute.GET as () => Promise<Response>)().then((r) => r.status) },
   // next-auth's own endpoints (sign-in, sign-out, CSRF token, session) are public by
   // design and exercised end to end by the Playwright login tests.
@@ -463,6 +478,7 @@ const actions: Row[] = [
     },
   },
   ...reviewActionRows(),
+  ...sourceActionRows(),
 ];
 
 // Issue 6's rows. Functions, so that they can be spread above before this point of the file.
@@ -633,3 +649,107 @@ describe("the matrix is complete", () => {
     expect(actions.map((r) => r.key).sort()).toEqual(discoverActions());
   });
 });
+
+// Issue 5's rows: every source route and action.
+async function sourceFixture() {
+  const f = await fixture();
+  const url = `https://example.org/matrix-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const link = await addSourceToClaim(people.editor.actor, f.claimId, { url, relation: "context" });
+  return { ...f, sourceId: link.sourceId };
+}
+
+function sourceRouteRows(): Row[] {
+  const RATE: Expect = { anonymous: 401, deactivated: 401, reviewer: 200, editor: 200, admin: 200 };
+  // There is no network here: the Wayback Machine cannot be reached, which is a 422.
+  const ARCHIVE: Expect = { anonymous: 401, deactivated: 401, reviewer: 403, editor: 422, admin: 422 };
+  const onSource = (mod: RouteModule, method: string, suffix: string, body?: unknown) => async (w: Who) => {
+    const { sourceId } = await sourceFixture();
+    return callRoute(mod, method, w, `/api/v1/sources/${sourceId}${suffix}`, { sourceId }, body);
+  };
+  return [
+    { key: "GET /api/v1/sources", expect: READ, run: (w) => callRoute(sourceListRoute, "GET", w, "/api/v1/sources?q=example", {}) },
+    { key: "GET /api/v1/sources/[sourceId]", expect: READ, run: onSource(sourceRoute, "GET", "") },
+    { key: "PATCH /api/v1/sources/[sourceId]", expect: WRITE(200), run: onSource(sourceRoute, "PATCH", "", { notes: "Matrix" }) },
+    {
+      key: "POST /api/v1/sources/[sourceId]/merge",
+      expect: WRITE(200),
+      run: async (w) => {
+        const [from, into] = [await sourceFixture(), await sourceFixture()];
+        return callRoute(sourceMergeRoute, "POST", w, `/api/v1/sources/${from.sourceId}/merge`, { sourceId: from.sourceId }, { intoId: into.sourceId });
+      },
+    },
+    { key: "POST /api/v1/sources/[sourceId]/check", expect: WRITE(200), run: onSource(sourceCheckRoute, "POST", "/check") },
+    { key: "POST /api/v1/sources/[sourceId]/archive", expect: ARCHIVE, run: onSource(sourceArchiveRoute, "POST", "/archive") },
+    { key: "PUT /api/v1/sources/[sourceId]/credibility", expect: RATE, run: onSource(sourceCredibilityRoute, "PUT", "/credibility", { rating: "mixed" }) },
+    {
+      key: "GET /api/v1/sources/[sourceId]/snapshots/[snapshotId]",
+      expect: READ,
+      run: async (w) => {
+        const { sourceId } = await sourceFixture();
+        const html = Buffer.from("<p>Matrix snapshot</p>");
+        const sha256 = `${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`.padEnd(64, "0").slice(0, 64);
+        await db.blob.create({ data: { sha256, size: html.length, data: html, contentType: "text/html" } });
+        const snapshot = await db.sourceSnapshot.create({
+          data: { sourceId, url: "https://example.org/s", finalUrl: "https://example.org/s", sha256, contentType: "text/html", httpStatus: 200, bytes: html.length, fetchedAt: new Date() },
+        });
+        return callRoute(snapshotRoute, "GET", w, `/api/v1/sources/${sourceId}/snapshots/${snapshot.id}`, { sourceId, snapshotId: snapshot.id });
+      },
+    },
+    // The matrix's sources are example.org pages, which cannot be reached here: 422.
+    { key: "POST /api/v1/sources/[sourceId]/snapshots", expect: ARCHIVE, run: onSource(snapshotsRoute, "POST", "/snapshots") },
+    { key: "GET /api/v1/sources/check-all", expect: READ, run: (w) => callRoute(checkAllRoute, "GET", w, "/api/v1/sources/check-all", {}) },
+    { key: "POST /api/v1/sources/check-all", expect: WRITE(202), run: (w) => callRoute(checkAllRoute, "POST", w, "/api/v1/sources/check-all", {}) },
+    {
+      key: "GET /api/v1/blobs/[sha256]",
+      expect: READ,
+      run: async (w) => {
+        const bytes = new TextEncoder().encode(`Matrix file ${w} ${Math.random()}`);
+        const { url } = await addNonWebSource(people.editor.actor, { title: "Matrix file" }, { name: "m.txt", bytes, contentType: "text/plain" });
+        const sha256 = url.slice("claimtrack:file/".length);
+        return callRoute(blobRoute, "GET", w, `/api/v1/blobs/${sha256}`, { sha256 });
+      },
+    },
+  ];
+}
+
+function sourceActionRows(): Row[] {
+  const A = "sources/actions#";
+  // A refused address is the expected failure for those allowed to fetch at all.
+  const FETCH: Expect = { anonymous: "unauthenticated", deactivated: "unauthenticated", reviewer: "forbidden", editor: "validation_failed", admin: "validation_failed" };
+  const withSource = (body: (f: Awaited<ReturnType<typeof sourceFixture>>) => Promise<Result>) => async (w: Who) => {
+    const f = await sourceFixture();
+    return asWho(w, async () => outcome(await body(f)));
+  };
+  return [
+    { key: `${A}fetchSourceDetailsAction`, expect: FETCH, run: (w) => asWho(w, async () => outcome(await sourceActions.fetchSourceDetailsAction({ url: "http://10.0.0.1/x" }))) },
+    { key: `${A}updateSourceAction`, expect: EDIT, run: withSource((f) => sourceActions.updateSourceAction(f.sourceId, { notes: "Matrix" })) },
+    { key: `${A}setSourceCredibilityAction`, expect: ANY, run: withSource((f) => sourceActions.setSourceCredibilityAction(f.sourceId, { rating: "reliable" })) },
+    { key: `${A}setDomainRatingAction`, expect: ANY, run: (w) => asWho(w, async () => outcome(await sourceActions.setDomainRatingAction({ domain: "matrix.example", rating: "mixed" }))) },
+    {
+      key: `${A}mergeSourcesAction`,
+      expect: EDIT,
+      run: async (w) => {
+        const [from, into] = [await sourceFixture(), await sourceFixture()];
+        return asWho(w, async () => outcome(await sourceActions.mergeSourcesAction(from.sourceId, { intoId: into.sourceId })));
+      },
+    },
+    { key: `${A}checkSourceLinkAction`, expect: EDIT, run: withSource((f) => sourceActions.checkSourceLinkAction(f.sourceId)) },
+    { key: `${A}archiveSourceAction`, expect: FETCH, run: withSource((f) => sourceActions.archiveSourceAction(f.sourceId)) },
+    { key: `${A}startLinkCheckAction`, expect: EDIT, run: (w) => asWho(w, async () => outcome(await sourceActions.startLinkCheckAction())) },
+    {
+      key: `${A}addNonWebSourceAction`,
+      expect: EDIT,
+      run: (w) =>
+        asWho(w, async () => {
+          const form = new FormData();
+          form.set("title", `Matrix interview ${w}`);
+          try {
+            const state = await sourceActions.addNonWebSourceAction({ message: null, fields: {} }, form);
+            return /not allowed/.test(state.message ?? "") ? "forbidden" : /Sign in/.test(state.message ?? "") ? "unauthenticated" : "failed";
+          } catch (err) {
+            return String((err as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT") ? "ok" : "threw";
+          }
+        }),
+    },
+  ];
+}
