@@ -10,7 +10,7 @@ import { contentSecurityPolicy, isCrossSiteWrite } from "@/lib/http/security-hea
 // action and API route checks the session itself. next.config.js sets the other headers.
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-const PUBLIC_PAGES = /^\/(login|forbidden)(\/|$)/;
+const PUBLIC_PAGES = /^\/(login|forbidden|share)(\/|$)/;
 const isDev = process.env.NODE_ENV === "development";
 
 export function proxy(request: NextRequest) {

@@ -1,102 +1,77 @@
 import Link from "next/link";
-import type { ArticleReport } from "@/lib/data/articles";
-import { SourceLinks } from "@/components/annotate/source-links";
-import { formatDate, formatPercent } from "@/components/ui/format";
-import { LowCredibility } from "@/components/report/low-credibility";
+import type { FullReport } from "@/lib/data/report";
+import type { ShareLinkView } from "@/lib/data/share";
+import { formatDate, formatDateTime } from "@/components/ui/format";
+import { REVIEW_STATE_LABELS } from "@/components/review/review-labels";
+import { SummaryFigures } from "@/components/report/summary-figures";
+import { AttentionList } from "@/components/report/attention-list";
+import { WhoSaidWhat } from "@/components/report/who-said-what";
+import { ReportClaimItem } from "@/components/report/report-claim";
+import { ExportLinks } from "@/components/report/export-links";
+import { ShareLinks } from "@/components/report/share-links";
+import { PrintButton } from "@/components/report/print-button";
 
-const TAGS = [
-  ["stated", "Stated"],
-  ["disputed", "Disputed"],
-  ["attributed", "Attributed"],
-  ["untagged", "Untagged"],
-] as const;
+type Props = {
+  report: FullReport;
+  /** "desk": signed-in staff; "shared": a read-only link, without any control. */
+  mode?: "desk" | "shared";
+  canEdit?: boolean;
+  shareLinks?: ShareLinkView[];
+};
 
-/** The claim report: what the article asserts, who said what, and what is sourced. */
-export function ClaimReport({ report }: { report: ArticleReport }) {
-  const { article, counts, total, sourcedShare, unsourced, claims } = report;
-  const number = new Map(claims.map((c, i) => [c.id, i + 1]));
+/** The claim report: what the article asserts, who said what, what is sourced, and the verdicts. */
+export function ClaimReport({ report, mode = "desk", canEdit = false, shareLinks = [] }: Props) {
+  const { article, claims, review } = report;
+  const isDesk = mode === "desk";
   return (
     <article className="report">
-      <p className="muted small">
-        <Link href={`/articles/${article.id}`}>← Back to annotating</Link>
-      </p>
-      <h1>Claim report</h1>
+      {isDesk && (
+        <p className="muted small no-print">
+          <Link href={`/articles/${article.id}`}>← Back to annotating</Link>
+        </p>
+      )}
+      <div className="page-head">
+        <h1>Claim report</h1>
+        <PrintButton />
+      </div>
       <p className="report-title">{article.title}</p>
       <p className="muted small">
         {[article.publisher, article.author, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(" · ")}
+        {article.url && /^https?:\/\//i.test(article.url) && (
+          <>
+            {" · "}
+            <a href={article.url} target="_blank" rel="noopener noreferrer nofollow">
+              Original article
+            </a>
+          </>
+        )}
+      </p>
+      <p className="small">
+        Review: <strong className={`review-state state-${review.state}`}>{REVIEW_STATE_LABELS[review.state]}</strong>
+        {review.reviewedAt && review.state !== "draft" && review.state !== "in_review" && (
+          <>
+            {" "}
+            ({review.reviewedBy ? `${review.reviewedBy}, ` : ""}
+            {formatDateTime(review.reviewedAt)})
+          </>
+        )}
       </p>
 
-      <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading">Summary</h2>
-        <dl className="figures">
-          {TAGS.map(([key, label]) => (
-            <div key={key} className={`figure tag-${key === "untagged" ? "none" : key}`}>
-              <dt>{label}</dt>
-              <dd>{counts[key]}</dd>
-            </div>
+      <SummaryFigures report={report} />
+      <AttentionList report={report} />
+      <WhoSaidWhat report={report} canGroup={isDesk && canEdit} />
+
+      <section aria-labelledby="all-heading" className="report-section">
+        <h2 id="all-heading">All claims ({claims.length})</h2>
+        <ol className="report-claims">
+          {claims.map((c) => (
+            <ReportClaimItem key={c.id} claim={c} />
           ))}
-          <div className="figure">
-            <dt>Sourced</dt>
-            <dd>{formatPercent(sourcedShare)}</dd>
-          </div>
-        </dl>
-        <p>
-          {total} claims; {total - unsourced.length} have at least one source ({formatPercent(sourcedShare)}).
-        </p>
+        </ol>
       </section>
 
-      <section aria-labelledby="unsourced-heading">
-        <h2 id="unsourced-heading">Unsourced claims ({unsourced.length})</h2>
-        {unsourced.length === 0 ? (
-          <p>Every claim has a source.</p>
-        ) : (
-          <ul className="plain-list">
-            {unsourced.map((c) => (
-              <li key={c.id}>
-                <span className="claim-num">{number.get(c.id)}</span> {c.text}{" "}
-                <span className={`tag-pill tag-${c.tag ?? "none"}`}>{c.tag ?? "untagged"}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <LowCredibility articleId={article.id} />
-
-      <section aria-labelledby="all-heading">
-        <h2 id="all-heading">All claims</h2>
-        <table className="table report-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Claim</th>
-              <th scope="col">Tag</th>
-              <th scope="col">Speaker</th>
-              <th scope="col">Cue</th>
-              <th scope="col">Sources</th>
-            </tr>
-          </thead>
-          <tbody>
-            {claims.map((c, i) => (
-              <tr key={c.id}>
-                <td>{i + 1}</td>
-                <td>
-                  {c.text}
-                  {c.note && <p className="muted small">Note: {c.note}</p>}
-                </td>
-                <td>
-                  <span className={`tag-pill tag-${c.tag ?? "none"}`}>{c.tag ?? "untagged"}</span>
-                </td>
-                <td>{c.speaker ?? "–"}</td>
-                <td>{c.cue ?? "–"}</td>
-                <td>
-                  <SourceLinks sources={c.sources} canEdit={false} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      {isDesk && <ExportLinks articleId={article.id} />}
+      {isDesk && canEdit && <ShareLinks articleId={article.id} initial={shareLinks} />}
     </article>
   );
 }

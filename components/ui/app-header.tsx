@@ -12,6 +12,8 @@ export function AppHeader({ name, role }: { name: string; role: Role }) {
       <nav aria-label="Main">
         <Link href="/articles">Articles</Link>
         <Link href="/sources">Sources</Link>
+        <Link href="/claims">Claims</Link>
+        {can({ role }, "review:decide") && <Link href="/review">Review</Link>}
         {can({ role }, "articles:write") && <Link href="/articles/new">Import</Link>}
         {can({ role }, "users:manage") && <Link href="/admin/users">Users</Link>}
         {can({ role }, "audit:read") && <Link href="/admin/audit">Audit log</Link>}

@@ -5,6 +5,7 @@ import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { assertArticleEditable } from "@/lib/data/editable";
 import { recordReviewEvent } from "@/lib/data/review-events";
+import { publishArticleEvent } from "@/lib/realtime/bus";
 
 // Threaded comments on an article or one of its claims. A thread is a top-level comment
 // with its replies; a reply to a reply joins the same thread, so threads stay one level
@@ -102,7 +103,7 @@ export async function addComment(maybeActor: Actor | null, input: unknown): Prom
   const data = parseInput(addCommentSchema, input);
   const authorId = actor.id;
   if (authorId === null) throw new AppError("validation_failed", "The command line cannot leave comments");
-  return db.$transaction(async (tx) => {
+  const added = await db.$transaction(async (tx) => {
     let articleId = data.articleId;
     let claimId = data.claimId ?? null;
     let parentId: string | null = null;
@@ -138,8 +139,11 @@ export async function addComment(maybeActor: Actor | null, input: unknown): Prom
       articleId,
       after: { claimId, parentId, body: data.body },
     });
-    return toView(row);
+    return { view: toView(row), articleId };
   });
+  // Open annotate pages reload (components/annotate/use-article-events.ts).
+  await publishArticleEvent(added.articleId, { type: "comments", claimId: added.view.claimId, actorId: actor.id });
+  return added.view;
 }
 
 /**
@@ -168,7 +172,7 @@ export async function listComments(maybeActor: Actor | null, input: unknown): Pr
 export async function resolveComment(maybeActor: Actor | null, commentId: string, input: unknown): Promise<CommentView> {
   const actor = requirePermission(maybeActor, "comments:write");
   const { resolved } = parseInput(resolveSchema, input);
-  return db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({
       where: { id: commentId },
       select: { articleId: true, parentId: true, resolvedAt: true },
@@ -199,8 +203,10 @@ export async function resolveComment(maybeActor: Actor | null, commentId: string
     });
     const thread = toThreads(rows)[0];
     if (!thread) throw notFound("Comment");
-    return thread;
+    return { thread, articleId: comment.articleId };
   });
+  await publishArticleEvent(done.articleId, { type: "comments", claimId: done.thread.claimId, actorId: actor.id });
+  return done.thread;
 }
 
 export type CommentCounts = Record<string, { threads: number; open: number }>;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, type Permission, can, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
+import { publishArticleEvent } from "@/lib/realtime/bus";
 import type { ReviewState } from "@/lib/export/types";
 
 // The review workflow: draft → in_review → approved, or in_review → changes_requested,
@@ -118,6 +119,8 @@ export async function transitionArticle(maybeActor: Actor | null, articleId: str
       after: { reviewState: step.to, ...(commentId ? { comment, commentId } : {}) },
     });
   });
+  // Open annotate pages reload the article's state (components/annotate/use-article-events.ts).
+  await publishArticleEvent(articleId, { type: "review", actorId: actor.id });
   return getReviewStatus(actor, articleId);
 }
 

@@ -20,7 +20,11 @@ const day = (label: string) =>
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date such as 2025-03-18`)
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${label} is not a real date`)
+      // Date.parse rolls 2025-02-30 over into March; a real date reads back unchanged.
+      .refine((v) => {
+        const time = Date.parse(`${v}T00:00:00Z`);
+        return !Number.isNaN(time) && new Date(time).toISOString().startsWith(v);
+      }, `${label} is not a real date`)
       .optional(),
   );
 

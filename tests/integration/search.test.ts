@@ -140,6 +140,9 @@ describe("claim search", () => {
     expect(withSources.sources[0]).toMatchObject({ url: expect.stringMatching(/^https:/), relation: expect.any(String) });
     await expect(searchClaims(team.reviewer.actor, { tag: "opinion" })).rejects.toMatchObject({ code: "validation_failed" });
     await expect(searchClaims(team.reviewer.actor, { from: "2024-13-45" })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(searchClaims(team.reviewer.actor, { to: "2025-02-30" })).rejects.toMatchObject({
+      fields: { to: ["To is not a real date"] },
+    });
     await expect(searchClaims(team.reviewer.actor, { from: "2025-01-02", to: "2025-01-01" })).rejects.toMatchObject({
       code: "validation_failed",
     });

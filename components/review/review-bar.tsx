@@ -1,0 +1,133 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import type { ReviewAction, ReviewStatus } from "@/lib/data/review";
+import { getReviewStatusAction, transitionArticleAction } from "@/app/(app)/articles/[articleId]/review-actions";
+import { formatDateTime } from "@/components/ui/format";
+import { CommentForm } from "@/components/review/comment-form";
+import { ArticleComments } from "@/components/review/article-comments";
+import { REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS } from "@/components/review/review-labels";
+
+type Props = {
+  articleId: string;
+  /** The state the page was rendered with; when a refresh brings another, the bar reloads. */
+  reviewState?: string;
+};
+
+/** The annotate page's review bar: the article's state and the transitions this person may make. */
+export function ReviewBar({ articleId, reviewState }: Props) {
+  const router = useRouter();
+  const [status, setStatus] = useState<ReviewStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isAsking, setAsking] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+
+  const load = useCallback(
+    () =>
+      getReviewStatusAction(articleId).then(
+        (result) => (result.ok ? setStatus(result.value) : setError(result.error.message)),
+        () => setError("Could not load the review state."),
+      ),
+    [articleId],
+  );
+
+  // Again whenever a refresh brings another state (someone else moved the article).
+  useEffect(() => {
+    void load();
+  }, [load, reviewState]);
+
+  const act = async (action: ReviewAction, comment?: string): Promise<string | null> => {
+    setBusy(true);
+    const result = await transitionArticleAction(articleId, { action, comment });
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.code === "conflict") void load();
+      return result.error.fields?.comment?.[0] ?? result.error.message;
+    }
+    setStatus(result.value);
+    setAsking(false);
+    setError(null);
+    setAnnouncement(`${REVIEW_ACTION_LABELS[action]}. The article is now: ${REVIEW_STATE_LABELS[result.value.state]}.`);
+    router.refresh();
+    return null;
+  };
+
+  const run = async (action: ReviewAction) => setError(await act(action));
+
+  if (!status) {
+    return (
+      <section className="review-bar" aria-label="Review">
+        <p className="small muted">{error ?? "Loading the review state…"}</p>
+      </section>
+    );
+  }
+  const last = status.history.at(-1);
+  const can = (a: ReviewAction) => status.allowed.includes(a);
+  return (
+    <section className={`review-bar state-${status.state}`} aria-label="Review">
+      <div className="row">
+        <span>
+          Review: <strong className={`review-state state-${status.state}`}>{REVIEW_STATE_LABELS[status.state]}</strong>
+        </span>
+        {last && (
+          <span className="small muted">
+            {REVIEW_ACTION_LABELS[last.action]}
+            {last.actor ? ` by ${last.actor}` : ""}, {formatDateTime(last.at)}
+          </span>
+        )}
+        {can("submit") && (
+          <button type="button" className="button small primary" disabled={isBusy} onClick={() => void run("submit")}>
+            Submit for review
+          </button>
+        )}
+        {can("approve") && (
+          <button type="button" className="button small primary" disabled={isBusy} onClick={() => void run("approve")}>
+            Approve
+          </button>
+        )}
+        {can("request_changes") && !isAsking && (
+          <button type="button" className="button small" disabled={isBusy} onClick={() => setAsking(true)}>
+            Request changes
+          </button>
+        )}
+        {can("reopen") && (
+          <button type="button" className="button small" disabled={isBusy} onClick={() => void run("reopen")}>
+            Reopen
+          </button>
+        )}
+      </div>
+      {status.state === "approved" && <p className="small">Approved articles are read-only until a reviewer reopens them.</p>}
+      {last?.comment && last.action === "request_changes" && status.state === "changes_requested" && (
+        <blockquote className="review-reason">{last.comment}</blockquote>
+      )}
+      {isAsking && (
+        <div className="request-changes">
+          <CommentForm
+            label="What needs to change"
+            submitLabel="Send back with changes requested"
+            onSubmit={(body) => act("request_changes", body)}
+          />
+          <button type="button" className="link-button small" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="error small" role="alert">
+          {error}
+        </p>
+      )}
+      {status.openComments > 0 && (
+        <p className="small">
+          {status.openComments} open comment thread{status.openComments === 1 ? "" : "s"} on this article and its claims.
+        </p>
+      )}
+      <ArticleComments articleId={articleId} canComment={status.state !== "approved"} />
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </section>
+  );
+}
