@@ -77,6 +77,17 @@ test("no payload in any field runs on any page", async ({ page }) => {
   const { snapshotId } = (await api(page, token, "post", `/api/v1/sources/${sourceId}/snapshots`, {})) as { snapshotId: string };
   await new Promise((resolve) => pageServer.close(resolve));
 
+  // Review (issue 6): verdict rationales, threaded comments on claims and on the article, a share link.
+  for (const [i, claim] of article.claims.slice(0, 8).entries()) {
+    const p = XSS_PAYLOADS[i]!;
+    const { version } = (await (await page.request.get(`/api/v1/claims/${claim.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { version: number };
+    await api(page, token, "patch", `/api/v1/claims/${claim.id}`, { verdict: "misleading", verdictRationale: p, version });
+    const { id } = (await api(page, token, "post", `/api/v1/articles/${article.id}/comments`, { claimId: claim.id, body: p })) as { id: string };
+    await api(page, token, "post", `/api/v1/articles/${article.id}/comments`, { parentId: id, body: XSS_PAYLOADS[i + 8]! });
+  }
+  await api(page, token, "post", `/api/v1/articles/${article.id}/comments`, { body: XSS_PAYLOADS.join(" ") });
+  const { token: shareToken } = (await api(page, token, "post", `/api/v1/articles/${article.id}/share-links`, {})) as { token: string };
+
   // javascript: URLs are refused outright.
   const js = await page.request.post(`/api/v1/claims/${article.claims[0]!.id}/sources`, {
     data: { url: "javascript:window.__xss=1", relation: "origin" },
@@ -119,6 +130,10 @@ test("no payload in any field runs on any page", async ({ page }) => {
     `/api/v1/sources/${sourceId}/snapshots/${snapshotId}`,
     "/admin/audit",
     "/admin/users",
+    "/review",
+    "/claims",
+    `/claims?q=${encodeURIComponent(XSS_PAYLOADS[3]!)}&speaker=${encodeURIComponent(XSS_PAYLOADS[0]!)}`,
+    `/share/${shareToken}`,
     `/articles/${article.id}/text`,
     `/articles/${article.id}/revisions`,
     `/articles/${article.id}/revisions/2`,
@@ -126,4 +141,13 @@ test("no payload in any field runs on any page", async ({ page }) => {
   ]) {
     await expectNoScriptRan(page, path);
   }
+
+  // Comments and verdicts load on the annotate page when opened: open them, then check.
+  await page.goto(`/articles/${article.id}`);
+  const first = page.getByRole("list", { name: "Claims" }).getByRole("listitem").first();
+  await first.getByText(/^Comments/).click();
+  await expect(first.getByText(XSS_PAYLOADS[0]!, { exact: true }).first()).toBeVisible();
+  await page.getByRole("region", { name: "Review" }).getByText(/^Comments on the article/).click();
+  await expect(page.getByRole("region", { name: "Review" }).getByText(XSS_PAYLOADS.join(" "))).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null), "payload ran in comments").toBeNull();
 });
