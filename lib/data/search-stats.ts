@@ -69,28 +69,27 @@ async function computeStats(filters: ClaimSearchFilters): Promise<ClaimStats> {
      GROUP BY c."speaker" ORDER BY n DESC, c."speaker" LIMIT ${SPEAKER_SPELLINGS}`,
     ...values,
   );
-  // Sources: citations (claim-source links) per source id first, then only the top ones
-  // are looked up.
-  const sourceRows = await db.$queryRawUnsafe<{ url: string; title: string | null; domain: string | null; n: unknown }[]>(
-    `WITH hits AS (
-       SELECT cl."sourceId" AS "sourceId", count(*) AS n
-       FROM ${sql.from} JOIN "ClaimSource" cl ON cl."claimId" = c."id"
-       WHERE ${sql.where} GROUP BY cl."sourceId" ORDER BY n DESC, cl."sourceId" LIMIT ${TOP})
-     SELECT s."url" AS "url", s."title" AS "title", ${host} AS "domain", hits.n AS n
-     FROM hits JOIN "Source" s ON s."id" = hits."sourceId" ORDER BY hits.n DESC, s."url"`,
-    ...values,
-  );
-  // Domains: citations per source first (driven by the matching claims), then each
-  // cited source's host is computed once.
-  const domainRows = await db.$queryRawUnsafe<{ domain: string | null; n: unknown }[]>(
+  // Citations per source, counted once and used twice: the top sources, and the top
+  // domains (each cited source's host computed once, not once per citation).
+  const citationRows = await db.$queryRawUnsafe<
+    { kind: string; url: string | null; title: string | null; domain: string | null; n: unknown }[]
+  >(
     `WITH hits AS MATERIALIZED (
        SELECT cl."sourceId" AS "sourceId", count(*) AS n
        FROM ${sql.from} JOIN "ClaimSource" cl ON cl."claimId" = c."id"
-       WHERE ${sql.where} GROUP BY cl."sourceId")
-     SELECT ${host} AS "domain", CAST(sum(hits.n) AS INTEGER) AS n
-     FROM hits JOIN "Source" s ON s."id" = hits."sourceId" GROUP BY 1 ORDER BY n DESC, 1 LIMIT ${TOP}`,
+       WHERE ${sql.where} GROUP BY cl."sourceId"),
+     cited AS MATERIALIZED (
+       SELECT s."url" AS "url", s."title" AS "title", ${host} AS "domain", hits.n AS n
+       FROM hits JOIN "Source" s ON s."id" = hits."sourceId")
+     SELECT * FROM (SELECT 'source' AS "kind", "url", "title", "domain", n FROM cited ORDER BY n DESC, "url" LIMIT ${TOP}) top_sources
+     UNION ALL
+     SELECT * FROM (
+       SELECT 'domain' AS "kind", NULL AS "url", NULL AS "title", "domain", CAST(sum(n) AS INTEGER) AS n
+       FROM cited GROUP BY "domain" ORDER BY 5 DESC, "domain" LIMIT ${TOP}) top_domains`,
     ...values,
   );
+  const sourceRows = citationRows.filter((r) => r.kind === "source");
+  const domainRows = citationRows.filter((r) => r.kind === "domain");
   const month = claimMonthSql(kind);
   // Claims per article first: the article's date is then read once per article, not per claim.
   const monthRows = await db.$queryRawUnsafe<{ month: string; n: unknown }[]>(
@@ -108,7 +107,7 @@ async function computeStats(filters: ClaimSearchFilters): Promise<ClaimStats> {
     .slice(0, TOP);
   return {
     speakers,
-    sources: sourceRows.map((r) => ({ url: r.url, title: r.title, domain: r.domain ?? "", citations: toCount(r.n) })),
+    sources: sourceRows.map((r) => ({ url: r.url ?? "", title: r.title, domain: r.domain ?? "", citations: toCount(r.n) })),
     domains: domainRows.map((r) => ({ domain: r.domain ?? "", citations: toCount(r.n) })),
     months: monthRows.map((r) => ({ month: r.month, claims: toCount(r.n) })).reverse(),
   };
