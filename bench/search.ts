@@ -107,7 +107,9 @@ function claimTexts(count: number, rand: () => number): string[] {
   const sentences = fs
     .readdirSync(dir)
     .flatMap((f) => fs.readFileSync(path.join(dir, f), "utf8").split("\n"))
-    .map((s) => s.trim())
+    // "#" lines are provenance headers; " ||| tag | speaker | cue" ends each labelled sentence.
+    .filter((line) => !line.startsWith("#"))
+    .map((line) => (line.split(" ||| ")[0] ?? "").trim())
     .filter((s) => s.split(" ").length >= 6);
   const vocabulary = [...new Set(sentences.flatMap((s) => s.match(/\p{L}{4,}/gu) ?? []))];
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
