@@ -10,6 +10,7 @@ import { ReportClaimItem } from "@/components/report/report-claim";
 import { ExportLinks } from "@/components/report/export-links";
 import { ShareLinks } from "@/components/report/share-links";
 import { PrintButton } from "@/components/report/print-button";
+import { LowCredibility } from "@/components/report/low-credibility";
 
 type Props = {
   report: FullReport;
@@ -59,6 +60,7 @@ export function ClaimReport({ report, mode = "desk", canEdit = false, shareLinks
 
       <SummaryFigures report={report} />
       <AttentionList report={report} />
+      {isDesk && <LowCredibility articleId={article.id} />}
       <WhoSaidWhat report={report} canGroup={isDesk && canEdit} />
 
       <section aria-labelledby="all-heading" className="report-section">
