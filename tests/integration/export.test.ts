@@ -4,6 +4,7 @@ import Ajv, { type AnySchemaObject } from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { importArticle } from "@/lib/data/articles";
 import { updateClaim } from "@/lib/data/claims";
 import { addSourceToClaim } from "@/lib/data/sources";
@@ -235,6 +236,30 @@ describe("exports through GET /api/v1/articles/:id/export", () => {
     expect(text).toContain("Ottawa treaty: withdrawal");
     expect(text).toContain("The governments of the four NATO member states");
     expect(text).not.toMatch(/@test\.example/);
+  });
+
+  it("a source that is not a web page (an interview, an upload) is exported under the site's address", async () => {
+    const other = await importArticle(team.editor.actor, { title: "Interview", text: "The mayor said the bridge is safe." });
+    const source = await db.source.create({
+      data: { url: "claimtrack:offline/phone-call-1", title: "Phone call with the mayor" },
+    });
+    await db.claimSource.create({
+      data: { claimId: other.claims[0]!.id, sourceId: source.id, relation: "origin", createdById: team.editor.actor.id! },
+    });
+    const response = await exportRoute(
+      new Request(`http://localhost:3000/api/v1/articles/${other.id}/export?format=json`, {
+        headers: { authorization: `Bearer ${team.editor.token}` },
+      }),
+      {
+        params: Promise.resolve({ articleId: other.id }),
+      },
+    );
+    expect(response.status).toBe(200);
+    const data = parseJsonExport(await response.text());
+    expect(data.claims[0]!.sources[0]).toMatchObject({
+      url: `http://localhost:3000/sources/${source.id}`,
+      title: "Phone call with the mayor",
+    });
   });
 
   it("refuses an unknown format, anonymous callers and unknown articles", async () => {
