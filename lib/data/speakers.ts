@@ -51,7 +51,7 @@ export async function groupSpeakerName(maybeActor: Actor | null, input: unknown)
       select: { canonical: true },
     });
     const canonical = target?.canonical ?? data.canonical;
-    if (normalizeSpeakerKey(canonical) === alias) {
+    if (normalizeSpeakerKey(data.canonical) === alias || normalizeSpeakerKey(canonical) === alias) {
       throw new AppError("validation_failed", "A name cannot be grouped under itself", {
         fields: { canonical: ["Choose another name to group under"] },
       });

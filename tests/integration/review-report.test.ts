@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { importArticle } from "@/lib/data/articles";
+import { updateClaim } from "@/lib/data/claims";
+import { addSourceToClaim } from "@/lib/data/sources";
+import { getFullReport, redactReport } from "@/lib/data/report";
+import { groupSpeakerName, listSpeakerAliases, normalizeSpeakerKey, ungroupSpeakerName } from "@/lib/data/speakers";
+import { groupBySpeaker } from "@/lib/data/speakers-names";
+import { makeTeam, type Person } from "@/tests/support/people";
+
+// The full claim report's data: figures, flags, speaker groups and the shared redaction.
+
+let team: { admin: Person; editor: Person; reviewer: Person };
+beforeAll(async () => {
+  team = await makeTeam();
+});
+
+describe("speaker names", () => {
+  it("normalises case, spaces, quotes, a leading 'the' and a possessive", () => {
+    expect(normalizeSpeakerKey("  The  Kremlin’s ")).toBe("kremlin");
+    expect(normalizeSpeakerKey('"Russia"')).toBe("russia");
+    expect(normalizeSpeakerKey("RUSSIA'S Foreign Ministry")).toBe("russia's foreign ministry");
+    expect(normalizeSpeakerKey("...")).toBe("");
+  });
+
+  it("groups claims by speaker, following aliases; the biggest groups first", () => {
+    const claims = [
+      { id: "1", speaker: "Russia" },
+      { id: "2", speaker: "russia " },
+      { id: "3", speaker: "Russia's foreign ministry" },
+      { id: "4", speaker: "Kyiv" },
+      { id: "5", speaker: null },
+    ];
+    const groups = groupBySpeaker(claims, [{ alias: "russia's foreign ministry", canonical: "Russia" }]);
+    expect(groups.map((g) => [g.name, g.claims.map((c) => c.id), g.variants])).toEqual([
+      ["Russia", ["1", "2", "3"], ["russia", "Russia", "Russia's foreign ministry"]],
+      ["Kyiv", ["4"], ["Kyiv"]],
+    ]);
+  });
+
+  it("editors group and ungroup names; aliases never chain; reviewers may not", async () => {
+    await groupSpeakerName(team.editor.actor, { name: "Moscow", canonical: "Russia" });
+    await groupSpeakerName(team.editor.actor, { name: "The Kremlin", canonical: "Moscow" });
+    const byAlias = Object.fromEntries((await listSpeakerAliases(team.reviewer.actor)).map((a) => [a.alias, a.canonical]));
+    expect(byAlias).toMatchObject({ moscow: "Russia", kremlin: "Russia" });
+    // Grouping "Russia" itself under another name carries its followers along.
+    await groupSpeakerName(team.editor.actor, { name: "Russia", canonical: "Russian Federation" });
+    const after = Object.fromEntries((await listSpeakerAliases(team.reviewer.actor)).map((a) => [a.alias, a.canonical]));
+    expect(after).toMatchObject({ russia: "Russian Federation", moscow: "Russian Federation", kremlin: "Russian Federation" });
+    await expect(groupSpeakerName(team.editor.actor, { name: "Russia", canonical: "the russia" })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+    await expect(groupSpeakerName(team.reviewer.actor, { name: "Kyiv", canonical: "Ukraine" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await ungroupSpeakerName(team.editor.actor, { name: "the kremlin" });
+    expect((await listSpeakerAliases(team.editor.actor)).map((a) => a.alias)).not.toContain("kremlin");
+    await expect(ungroupSpeakerName(team.editor.actor, { name: "Nobody" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await db.auditEvent.count({ where: { entityType: "speakerAlias" } })).toBe(4);
+  });
+});
+
+describe("getFullReport", () => {
+  it("flags claims, counts figures, groups speakers, and redacts for sharing", async () => {
+    const article = await importArticle(team.editor.actor, {
+      title: "Report data",
+      text: "Kyiv said the bridge was hit.\nThe bridge was not hit, Moscow claimed.\nThe river is wide.",
+    });
+    const [hit, denial, river] = article.claims;
+    await updateClaim(team.editor.actor, hit!.id, { tag: "attributed", speaker: "Kyiv", note: "Ask the desk", version: 1 });
+    await updateClaim(team.editor.actor, denial!.id, { tag: "disputed", speaker: "Moscow", version: 1 });
+    await addSourceToClaim(team.editor.actor, denial!.id, { url: "https://example.org/context", relation: "context" });
+    await updateClaim(team.editor.actor, river!.id, { tag: "stated", version: 1 });
+    await addSourceToClaim(team.editor.actor, river!.id, { url: "https://example.org/map", relation: "supports" });
+
+    const report = await getFullReport(team.reviewer.actor, article.id);
+    expect(report.counts).toEqual({ stated: 1, disputed: 1, attributed: 1, untagged: 0 });
+    expect(report.summary).toMatchObject({
+      total: 3,
+      sourced: 2,
+      flags: { unsourced: 1, disputed_without_refuting_or_origin: 1, attributed_without_origin: 1 },
+    });
+    expect(report.unsourced.map((c) => c.id)).toEqual([hit!.id]);
+    expect(report.flagged.map((c) => [c.id, c.flags])).toEqual([[denial!.id, ["disputed_without_refuting_or_origin"]]]);
+    expect(report.claims.map((c) => c.number)).toEqual([1, 2, 3]);
+    expect(report.review).toEqual({ state: "draft", submittedAt: null, reviewedAt: null, reviewedBy: null });
+    // "Moscow" is grouped under "Russian Federation" by the test above (aliases are global).
+    expect(report.speakers.map((g) => g.name).sort()).toEqual(["Kyiv", "Russian Federation"]);
+
+    const shared = redactReport(report);
+    const text = JSON.stringify(shared);
+    expect(text).not.toContain(team.editor.actor.name);
+    expect(text).not.toContain("Ask the desk");
+    expect(shared.aliases).toEqual([]);
+    expect(shared.speakers.flatMap((g) => g.claims).every((c) => c.taggedBy === null && c.note === null)).toBe(true);
+    await expect(getFullReport(null, article.id)).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+});
