@@ -33,6 +33,7 @@ import { getClaim, updateClaim } from "@/lib/data/claims";
 import { deleteClaim } from "@/lib/data/spans";
 import { importRevision } from "@/lib/data/revisions";
 import * as newArticleActions from "@/app/(app)/articles/new/actions";
+import * as revisionActions from "@/app/(app)/articles/[articleId]/revisions/actions";
 import * as annotateActions from "@/app/(app)/articles/[articleId]/actions";
 import * as settingsActions from "@/app/(app)/settings/actions";
 import * as userActions from "@/app/(app)/admin/users/actions";
@@ -323,6 +324,23 @@ const actions: Row[] = [
           return String((err as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT") ? "ok" : "threw";
         }
       }),
+  },
+  {
+    key: "articles/[articleId]/revisions/actions#importRevisionAction",
+    expect: EDIT,
+    run: async (w) => {
+      const f = await fixture();
+      return asWho(w, async () => {
+        const form = new FormData();
+        form.set("text", `${SAMPLE_TEXT}\n\nA correction appended by the matrix.`);
+        try {
+          const state = await revisionActions.importRevisionAction(f.articleId, { message: null, fields: {}, text: "" }, form);
+          return /not allowed/.test(state.message ?? "") ? "forbidden" : /Sign in/.test(state.message ?? "") ? "unauthenticated" : "failed";
+        } catch (err) {
+          return String((err as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT") ? "ok" : "threw";
+        }
+      });
+    },
   },
   {
     key: "articles/[articleId]/actions#updateClaimAction",
