@@ -12,6 +12,9 @@ import { ConflictNotice, type Conflict } from "@/components/annotate/conflict-no
 import { SpanControls } from "@/components/annotate/span-controls";
 import { ClaimHistory } from "@/components/annotate/claim-history";
 import { formatDateTime } from "@/components/ui/format";
+import { VerdictEditor } from "@/components/annotate/verdict-editor";
+import { ClaimComments } from "@/components/annotate/claim-comments";
+import { AlreadyChecked } from "@/components/annotate/already-checked";
 
 export type SaveState = { kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string };
 export type { Conflict };
@@ -158,6 +161,9 @@ export const ClaimItem = memo(function ClaimItem(props: Props) {
 
       <SaveStatus state={saveState} />
       {conflict && <ConflictNotice conflict={conflict} onResolve={(choice) => h.onResolve(claim.id, choice)} />}
+      <VerdictEditor claim={claim} />
+      <ClaimComments claim={claim} />
+      <AlreadyChecked claim={claim} isSelected={isSelected} />
     </li>
   );
 });

@@ -23,6 +23,7 @@ import { useWorkspaceKeys } from "@/components/annotate/use-workspace-keys";
 import type { ShortcutAction } from "@/components/annotate/shortcuts";
 import { isTypingTarget } from "@/components/annotate/shortcuts";
 import { formatDate } from "@/components/ui/format";
+import { ReviewBar } from "@/components/review/review-bar";
 
 const IDLE: SaveState = { kind: "idle" };
 const byPosition = (a: ClaimView, b: ClaimView) => a.start - b.start || a.end - b.end;
@@ -332,6 +333,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
           </Link>
         </div>
       </div>
+      <ReviewBar articleId={article.id} reviewState={article.reviewState} />
       {newRevision !== null && (
         <p className="notice" role="status">
           Someone imported revision {newRevision} of this article.{" "}
