@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { log } from "@/lib/log";
+import { runInBackground } from "@/lib/background";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { sourceFetchOptions } from "@/lib/data/source-fetch";
 import { recordLinkHealth } from "@/lib/data/source-health";
@@ -114,7 +114,7 @@ export async function startLinkCheck(
   if (options.runInBackground && toView(job).isPaused) {
     const jobId = job.id;
     // Two at a time: the web server keeps answering editors while it works.
-    void runLinkCheck(actor, jobId, { concurrency: 2 }).catch((err: unknown) => log.error({ err, jobId }, "link check failed"));
+    runInBackground(`link check ${jobId}`, (signal) => runLinkCheck(actor, jobId, { concurrency: 2, signal }));
   }
   return toView(job);
 }

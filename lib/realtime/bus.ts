@@ -25,8 +25,8 @@ const MAX_PAYLOAD = 7_500; // NOTIFY payloads must stay under 8,000 bytes
 // One emitter and one LISTEN connection per process, kept on globalThis: Next.js bundles
 // route handlers and server actions separately, each with its own copy of this module,
 // and an update published from an action must reach a stream opened by a route.
-type BusState = { local: EventEmitter; listener: Promise<pg.Client> | null };
-const state = ((globalThis as { claimtrackBus?: BusState }).claimtrackBus ??= { local: new EventEmitter().setMaxListeners(0), listener: null });
+type BusState = { local: EventEmitter; listener: Promise<pg.Client> | null; closing: boolean };
+const state = ((globalThis as { claimtrackBus?: BusState }).claimtrackBus ??= { local: new EventEmitter().setMaxListeners(0), listener: null, closing: false });
 const local = state.local;
 
 function listen(): Promise<pg.Client> {
@@ -42,6 +42,7 @@ function listen(): Promise<pg.Client> {
       }
     });
     client.on("error", (err) => {
+      if (state.closing) return;
       log.error({ err }, "live-update connection lost; reconnecting");
       state.listener = null;
       setTimeout(() => void listen().catch(() => undefined), 1_000);
@@ -78,4 +79,24 @@ export async function subscribeArticle(articleId: string, onEvent: Listener): Pr
   if (env.databaseKind === "postgresql") await listen();
   local.on(articleId, onEvent);
   return () => local.off(articleId, onEvent);
+}
+
+/** How many streams in this process follow the article (for tests and diagnostics). */
+export function localSubscriberCount(articleId: string): number {
+  return local.listenerCount(articleId);
+}
+
+/** Ends this process's LISTEN connection without reconnecting (on shutdown, and before a test drops its database). */
+export async function closeRealtime(): Promise<void> {
+  const listener = state.listener;
+  if (!listener) return;
+  state.closing = true;
+  state.listener = null;
+  try {
+    await (await listener).end();
+  } catch {
+    // it was never connected, or the connection is already gone
+  } finally {
+    state.closing = false;
+  }
 }

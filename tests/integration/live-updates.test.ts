@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importArticle } from "@/lib/data/articles";
 import { updateClaim } from "@/lib/data/claims";
 import { GET as eventsRoute } from "@/app/api/v1/articles/[articleId]/events/route";
+import { db } from "@/lib/db";
+import { localSubscriberCount } from "@/lib/realtime/bus";
 import { SAMPLE_TEXT, makeTeam, type Person } from "@/tests/support/people";
 
 let team: { admin: Person; editor: Person; reviewer: Person };
@@ -70,6 +72,26 @@ describe("live updates over server-sent events", () => {
     other.close();
     await watcher.waitFor((e) => e.event === "presence" && !(e.data.people as { name: string }[]).some((p) => p.name === team.editor.actor.name));
     watcher.close();
+  });
+
+  it("leaves no subscription, heartbeat or presence behind when the client has hung up before the stream starts", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Hang up", text: SAMPLE_TEXT });
+    const controller = new AbortController();
+    controller.abort();
+    const res = await eventsRoute(
+      new Request(`http://localhost/api/v1/articles/${article.id}/events`, { headers: { authorization: `Bearer ${team.reviewer.token}` }, signal: controller.signal }),
+      { params: Promise.resolve({ articleId: article.id }) },
+    );
+    expect(res.status).toBe(200);
+    const until = Date.now() + 2_000;
+    let presence = -1;
+    while (Date.now() < until) {
+      presence = await db.presence.count({ where: { articleId: article.id } });
+      if (presence === 0 && localSubscriberCount(article.id) === 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(localSubscriberCount(article.id)).toBe(0);
+    expect(presence).toBe(0);
   });
 
   it("refuses anonymous listeners and unknown articles", async () => {

@@ -13,6 +13,8 @@ process.env.NEXTAUTH_SECRET = "integration-test-secret-that-is-long-enough";
 process.env.LOG_LEVEL ??= "warn";
 migrateSqlite(process.env.DATABASE_URL);
 
-afterAll(() => {
+afterAll(async () => {
+  const { stopBackgroundWork } = await import("@/lib/background");
+  await stopBackgroundWork();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -24,6 +24,10 @@ await migratePostgres(process.env.DATABASE_URL);
 
 afterAll(async () => {
   const { db } = await import("@/lib/db");
+  const { closeRealtime } = await import("@/lib/realtime/bus");
+  const { stopBackgroundWork } = await import("@/lib/background");
+  await stopBackgroundWork();
+  await closeRealtime();
   await db.$disconnect();
   const cleanup = new pg.Client({ connectionString: serverUrl });
   await cleanup.connect();

@@ -17,10 +17,31 @@ export const GET = apiRoute<{ articleId: string }>(async ({ request, actor, para
   const { articleId } = params;
   await getArticle(actor, articleId); // 404 and permission check before streaming
   const encoder = new TextEncoder();
-  let cleanup = () => {};
+  // The client may leave at any moment, even before the stream has subscribed: `closed`
+  // is set once, and every step of start() checks it, so nothing outlives the request.
+  let closed = false;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let unsubscribe = () => {};
+  let closeStream = () => {};
+  const cleanup = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    closeStream();
+    void leavePresence(actor, articleId).catch(() => undefined);
+  };
+  if (request.signal.aborted) cleanup();
+  else request.signal.addEventListener("abort", cleanup);
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      let closed = false;
+      closeStream = () => {
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
       const send = (event: string, data: unknown) => {
         if (!closed) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
       };
@@ -43,27 +64,17 @@ export const GET = apiRoute<{ articleId: string }>(async ({ request, actor, para
           log.warn({ err, articleId }, "live update could not be sent");
         }
       };
-      const unsubscribe = await subscribeArticle(articleId, (e) => void onEvent(e));
-      const heartbeat = setInterval(() => {
+      const stop = await subscribeArticle(articleId, (e) => void onEvent(e));
+      if (closed) return stop();
+      unsubscribe = stop;
+      heartbeat = setInterval(() => {
         send("ping", { at: Date.now() });
         void touchPresence(actor, articleId).catch(() => undefined);
       }, HEARTBEAT_MS);
-      cleanup = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        void leavePresence(actor, articleId).catch(() => undefined);
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      request.signal.addEventListener("abort", cleanup);
       // Tell the browser to reconnect after 2 s if the connection drops.
       controller.enqueue(encoder.encode("retry: 2000\n\n"));
       await touchPresence(actor, articleId);
+      if (closed) return leavePresence(actor, articleId);
       send("presence", { people: await listPresence(actor, articleId) });
     },
     cancel() {
