@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
+import { publishArticleEvent } from "@/lib/realtime/bus";
 import { assertArticleEditable } from "@/lib/data/editable";
 import { domainRatingMap } from "@/lib/data/source-credibility";
 import { effectiveCredibility } from "@/lib/sources/credibility";
@@ -40,7 +41,7 @@ export async function addSourceToClaim(maybeActor: Actor | null, claimId: string
   const url = isNonWeb ? data.url : canonicalizeUrl(data.url);
   const userId = actor.id;
   if (userId === null) throw new Error("addSourceToClaim needs a user");
-  return db.$transaction(async (tx) => {
+  const { articleId, view } = await db.$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({ where: { id: claimId, deletedAt: null }, select: { articleId: true } });
     if (!claim) throw notFound("Claim");
     await assertArticleEditable(tx, claim.articleId);
@@ -64,7 +65,7 @@ export async function addSourceToClaim(maybeActor: Actor | null, claimId: string
       after: { claimId, url: source.url, relation: data.relation, quote: data.quote ?? null, locator: data.locator ?? null },
     });
     const ratings = await domainRatingMap(tx, [source.domain]);
-    return {
+    const view: SourceLinkView = {
       id: link.id,
       sourceId: source.id,
       url: source.url,
@@ -74,7 +75,10 @@ export async function addSourceToClaim(maybeActor: Actor | null, claimId: string
       locator: link.locator,
       credibility: effectiveCredibility(source.credibility, source.domain ? ratings.get(source.domain) : null),
     };
+    return { articleId: claim.articleId, view };
   });
+  await publishArticleEvent(articleId, { type: "claims", claimIds: [claimId], removedIds: [], actorId: actor.id });
+  return view;
 }
 
 type SourceRow = { id: string; url: string; title: string | null; domain: string | null; credibility: string | null };
@@ -132,7 +136,7 @@ async function findOrCreateSource(tx: Tx, url: string, data: LinkSourceInput, is
 /** Removes a source from a claim; the source record itself stays in the library. */
 export async function removeSourceFromClaim(maybeActor: Actor | null, linkId: string): Promise<void> {
   const actor = requirePermission(maybeActor, "articles:write");
-  await db.$transaction(async (tx) => {
+  const { articleId, claimId } = await db.$transaction(async (tx) => {
     const link = await tx.claimSource.findUnique({
       where: { id: linkId },
       select: {
@@ -153,5 +157,7 @@ export async function removeSourceFromClaim(maybeActor: Actor | null, linkId: st
       articleId: link.claim.articleId,
       before: { claimId: link.claimId, url: link.source.url, relation: link.relation, quote: link.quote },
     });
+    return { articleId: link.claim.articleId, claimId: link.claimId };
   });
+  await publishArticleEvent(articleId, { type: "claims", claimIds: [claimId], removedIds: [], actorId: actor.id });
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { importArticle } from "@/lib/data/articles";
 import { updateClaim } from "@/lib/data/claims";
+import { addSourceToClaim, removeSourceFromClaim } from "@/lib/data/sources";
 import { GET as eventsRoute } from "@/app/api/v1/articles/[articleId]/events/route";
 import { db } from "@/lib/db";
 import { localSubscriberCount } from "@/lib/realtime/bus";
@@ -71,6 +72,19 @@ describe("live updates over server-sent events", () => {
 
     other.close();
     await watcher.waitFor((e) => e.event === "presence" && !(e.data.people as { name: string }[]).some((p) => p.name === team.editor.actor.name));
+    watcher.close();
+  });
+
+  it("pushes a linked and an unlinked source to everyone on the article", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Live sources", text: SAMPLE_TEXT });
+    const claimId = article.claims[2]!.id;
+    const watcher = await open(team.reviewer, article.id);
+    await watcher.waitFor((e) => e.event === "presence");
+    const link = await addSourceToClaim(team.editor.actor, claimId, { url: "https://example.org/live-source", relation: "supports" });
+    const added = await watcher.waitFor((e) => e.event === "claims" && (e.data.claims as { sources: { id: string }[] }[]).some((c) => c.sources.some((l) => l.id === link.id)));
+    expect(added.data.actorId).toBe(team.editor.actor.id);
+    await removeSourceFromClaim(team.editor.actor, link.id);
+    await watcher.waitFor((e) => e.event === "claims" && (e.data.claims as { id: string; sources: unknown[] }[]).some((c) => c.id === claimId && c.sources.length === 0));
     watcher.close();
   });
 
