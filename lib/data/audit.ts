@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/errors";
 
 type EventInput = {
   action: string;
-  entityType: "article" | "claim" | "source" | "claimSource" | "user" | "apiToken";
+  entityType: "article" | "claim" | "source" | "claimSource" | "user" | "apiToken" | "comment" | "shareLink" | "speakerAlias";
   entityId: string;
   articleId?: string | null;
   before?: unknown;

@@ -1,10 +1,10 @@
 import "server-only";
+import { recordEvent } from "@/lib/data/audit";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { assertArticleEditable } from "@/lib/data/editable";
-import { recordReviewEvent } from "@/lib/data/review-events";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 
 // Threaded comments on an article or one of its claims. A thread is a top-level comment
@@ -132,7 +132,7 @@ export async function addComment(maybeActor: Actor | null, input: unknown): Prom
       data: { articleId, claimId, parentId, authorId, body: data.body },
       select: commentSelect,
     });
-    await recordReviewEvent(tx, actor, {
+    await recordEvent(tx, actor, {
       action: parentId ? "comment.reply" : "comment.add",
       entityType: "comment",
       entityId: row.id,
@@ -188,7 +188,7 @@ export async function resolveComment(maybeActor: Actor | null, commentId: string
         : { resolvedAt: null, resolvedById: null },
     });
     if (resolved !== (comment.resolvedAt !== null)) {
-      await recordReviewEvent(tx, actor, {
+      await recordEvent(tx, actor, {
         action: resolved ? "comment.resolve" : "comment.reopen",
         entityType: "comment",
         entityId: commentId,

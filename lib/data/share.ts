@@ -1,10 +1,10 @@
 import "server-only";
+import { recordEvent } from "@/lib/data/audit";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { SYSTEM_ACTOR, type Actor, requirePermission } from "@/lib/auth/roles";
-import { recordReviewEvent } from "@/lib/data/review-events";
 import { getFullReport, redactReport, type FullReport } from "@/lib/data/report";
 
 // Read-only links to a report for people without accounts. The link carries 256 random
@@ -77,7 +77,7 @@ export async function createShareLink(
       data: { articleId, tokenHash: hashShareToken(token), createdById, expiresAt },
       select,
     });
-    await recordReviewEvent(tx, actor, {
+    await recordEvent(tx, actor, {
       action: "share.create",
       entityType: "shareLink",
       entityId: created.id,
@@ -110,7 +110,7 @@ export async function revokeShareLink(maybeActor: Actor | null, linkId: string):
     if (!link) throw notFound("Share link");
     if (!link.revokedAt) {
       await tx.shareLink.update({ where: { id: linkId }, data: { revokedAt: new Date() } });
-      await recordReviewEvent(tx, actor, {
+      await recordEvent(tx, actor, {
         action: "share.revoke",
         entityType: "shareLink",
         entityId: linkId,

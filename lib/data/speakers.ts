@@ -1,9 +1,9 @@
 import "server-only";
+import { recordEvent } from "@/lib/data/audit";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
-import { recordReviewEvent } from "@/lib/data/review-events";
 import { type SpeakerAliasView, normalizeSpeakerKey } from "@/lib/data/speakers-names";
 
 export { groupBySpeaker, normalizeSpeakerKey, type SpeakerAliasView, type SpeakerGroup } from "@/lib/data/speakers-names";
@@ -65,7 +65,7 @@ export async function groupSpeakerName(maybeActor: Actor | null, input: unknown)
         await tx.speakerAlias.update({ where: { alias: f.alias }, data: { canonical } });
       }
     }
-    await recordReviewEvent(tx, actor, {
+    await recordEvent(tx, actor, {
       action: "speaker.group",
       entityType: "speakerAlias",
       entityId: alias,
@@ -84,7 +84,7 @@ export async function ungroupSpeakerName(maybeActor: Actor | null, input: unknow
     const before = await tx.speakerAlias.findUnique({ where: { alias }, select: { canonical: true } });
     if (!before) throw notFound("Speaker group");
     await tx.speakerAlias.delete({ where: { alias } });
-    await recordReviewEvent(tx, actor, {
+    await recordEvent(tx, actor, {
       action: "speaker.ungroup",
       entityType: "speakerAlias",
       entityId: alias,
