@@ -1,4 +1,5 @@
 import type { SourceLinkView } from "@/lib/data/views";
+import { CredibilityBadge } from "@/components/sources/credibility-badge";
 
 const RELATION_LABELS = { supports: "Supports", refutes: "Refutes", context: "Context", origin: "Origin" } as const;
 
@@ -7,7 +8,7 @@ export function isHttpUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-/** The sources linked to a claim, with relation, title and quoted passage. */
+/** The sources linked to a claim, with relation, title, locator, credibility and quoted passage. */
 export function SourceLinks({ sources, canEdit, onRemove }: { sources: SourceLinkView[]; canEdit: boolean; onRemove?: (linkId: string) => void }) {
   if (sources.length === 0) return <p className="muted small">No sources yet.</p>;
   return (
@@ -22,6 +23,7 @@ export function SourceLinks({ sources, canEdit, onRemove }: { sources: SourceLin
           ) : (
             <span>{s.title ?? s.url}</span>
           )}
+          {s.locator && <span className="muted small"> · {s.locator}</span>} <CredibilityBadge credibility={s.credibility} />
           {s.quote && <blockquote className="quote">{s.quote}</blockquote>}
           {canEdit && onRemove && (
             <button type="button" className="link-button small" onClick={() => onRemove(s.id)} aria-label={`Remove source ${s.title ?? s.url}`}>

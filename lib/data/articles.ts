@@ -17,8 +17,8 @@ import {
   claimSelect,
   countTags,
   toArticleMeta,
-  toClaimView,
 } from "@/lib/data/views";
+import { toClaimViews } from "@/lib/data/claim-views";
 
 /**
  * Imports an article: stores its text as revision 1 and splits it into claims with a
@@ -98,7 +98,8 @@ export async function getArticle(maybeActor: Actor | null, articleId: string): P
       orderBy: { updatedAt: "desc" },
     }),
   ]);
-  return { ...toArticleMeta(meta), revision, claims: claims.map(toClaimView), orphaned: orphaned.map(toClaimView) };
+  const views = await toClaimViews([...claims, ...orphaned]);
+  return { ...toArticleMeta(meta), revision, claims: views.slice(0, claims.length), orphaned: views.slice(claims.length) };
 }
 
 export type ArticleListItem = ArticleMeta & { counts: TagCounts; total: number; tagged: number };

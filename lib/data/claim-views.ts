@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
-import { type ClaimView, claimSelect, toClaimView } from "@/lib/data/views";
+import { type ClaimRow, type ClaimView, citedDomains, claimSelect, toClaimView } from "@/lib/data/views";
+import { domainRatingMap } from "@/lib/data/source-credibility";
 
 /** The current view of some claims (deleted ones left out), in text order. */
 export async function claimViews(maybeActor: Actor | null, claimIds: string[]): Promise<ClaimView[]> {
@@ -12,5 +13,11 @@ export async function claimViews(maybeActor: Actor | null, claimIds: string[]): 
     select: claimSelect,
     orderBy: [{ start: "asc" }, { end: "asc" }],
   });
-  return rows.map(toClaimView);
+  return toClaimViews(rows);
+}
+
+/** The views of claim rows selected with claimSelect, with their sources' credibility looked up in one query. */
+export async function toClaimViews(rows: readonly ClaimRow[]): Promise<ClaimView[]> {
+  const ratings = await domainRatingMap(db, rows.flatMap(citedDomains));
+  return rows.map((row) => toClaimView(row, ratings));
 }

@@ -6,7 +6,8 @@ import { recordEvent } from "@/lib/data/audit";
 import { acceptSuggestionsSchema, updateClaimSchema, type ClaimTag, type Verdict } from "@/lib/schemas/claim";
 import { assertArticleEditable, assertEditableState } from "@/lib/data/editable";
 import { publishArticleEvent } from "@/lib/realtime/bus";
-import { type ClaimView, type SuggestionView, claimSelect, toClaimView } from "@/lib/data/views";
+import { type ClaimView, type SuggestionView, claimSelect } from "@/lib/data/views";
+import { toClaimViews } from "@/lib/data/claim-views";
 
 /** One claim as the API shows it. */
 export async function getClaim(maybeActor: Actor | null, claimId: string): Promise<ClaimView & { articleId: string }> {
@@ -16,7 +17,8 @@ export async function getClaim(maybeActor: Actor | null, claimId: string): Promi
     select: { ...claimSelect, articleId: true },
   });
   if (!row) throw notFound("Claim");
-  return { ...toClaimView(row), articleId: row.articleId };
+  const [view] = await toClaimViews([row]);
+  return { ...view!, articleId: row.articleId };
 }
 
 type Editable = {
@@ -201,5 +203,5 @@ export async function acceptSuggestions(maybeActor: Actor | null, articleId: str
   );
   if (ids.length > 0) await publishArticleEvent(articleId, { type: "claims", claimIds: ids, removedIds: [], actorId: actor.id });
   const rows = await db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect, orderBy: { start: "asc" } });
-  return rows.map(toClaimView);
+  return toClaimViews(rows);
 }

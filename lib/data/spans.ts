@@ -8,8 +8,8 @@ import { spanColumns } from "@/lib/data/claim-spans";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 import { mergeSpans, splitSpan, validateSpan } from "@/lib/claims/span-edit";
 import { adjustClaimSchema, createClaimSchema, deleteClaimSchema, mergeClaimsSchema, splitClaimSchema } from "@/lib/schemas/span";
-import { type ClaimView, claimSelect, toClaimView } from "@/lib/data/views";
-import { claimViews } from "@/lib/data/claim-views";
+import { type ClaimView, claimSelect } from "@/lib/data/views";
+import { claimViews, toClaimViews } from "@/lib/data/claim-views";
 
 // Span editing: create, split, merge, adjust, delete and restore claims. Every edit keeps
 // exact offsets into the claim's revision (validated with lib/claims/span-edit.ts, the
@@ -272,5 +272,6 @@ export async function listDeletedClaims(
     select: { ...claimSelect, deletedAt: true },
     orderBy: { deletedAt: "desc" },
   });
-  return rows.map((r) => ({ ...toClaimView(r), deletedAt: r.deletedAt!.toISOString() }));
+  const views = await toClaimViews(rows);
+  return views.map((view, i) => ({ ...view, deletedAt: rows[i]!.deletedAt!.toISOString() }));
 }

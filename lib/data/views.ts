@@ -1,7 +1,7 @@
 import "server-only";
 import type { ClaimTag, Verdict } from "@/lib/schemas/claim";
 import type { SourceRelation } from "@/lib/schemas/source";
-import type { EffectiveCredibility } from "@/lib/sources/credibility";
+import { type EffectiveCredibility, effectiveCredibility } from "@/lib/sources/credibility";
 
 // Plain objects that leave the data layer: what pages, actions and the API may see.
 // Prisma rows never cross this line.
@@ -105,13 +105,14 @@ export const claimSelect = {
       id: true,
       relation: true,
       quote: true,
-      source: { select: { id: true, url: true, title: true } },
+      locator: true,
+      source: { select: { id: true, url: true, title: true, domain: true, credibility: true } },
     },
     orderBy: { createdAt: "asc" as const },
   },
 } as const;
 
-type ClaimRow = {
+export type ClaimRow = {
   id: string;
   start: number;
   end: number;
@@ -133,11 +134,26 @@ type ClaimRow = {
   verdictBy: { name: string } | null;
   anchorStatus: string;
   previousText: string | null;
-  sources: { id: string; relation: string; quote: string | null; source: { id: string; url: string; title: string | null } }[];
+  sources: {
+    id: string;
+    relation: string;
+    quote: string | null;
+    locator: string | null;
+    source: { id: string; url: string; title: string | null; domain: string | null; credibility: string | null };
+  }[];
 };
 
-/** Builds the outward view of a claim row selected with claimSelect. */
-export function toClaimView(row: ClaimRow): ClaimView {
+/** The publisher domains a claim row cites, whose ratings toClaimView needs. */
+export function citedDomains(row: ClaimRow): (string | null)[] {
+  return row.sources.map((l) => l.source.domain);
+}
+
+/**
+ * Builds the outward view of a claim row selected with claimSelect; `domainRatings`
+ * (publisher ratings by domain, see lib/data/claim-views.ts) give each source link the
+ * credibility that applies to it.
+ */
+export function toClaimView(row: ClaimRow, domainRatings: ReadonlyMap<string, string> = new Map()): ClaimView {
   let suggestion: SuggestionView | null = null;
   if (row.suggestedTag && row.suggestion) {
     const extra = JSON.parse(row.suggestion) as Omit<SuggestionView, "tag" | "confidence">;
@@ -170,6 +186,8 @@ export function toClaimView(row: ClaimRow): ClaimView {
       title: l.source.title,
       relation: l.relation as SourceRelation,
       quote: l.quote,
+      locator: l.locator,
+      credibility: effectiveCredibility(l.source.credibility, l.source.domain ? domainRatings.get(l.source.domain) : null),
     })),
   };
 }

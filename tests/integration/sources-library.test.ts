@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { importArticle } from "@/lib/data/articles";
+import { getArticle, importArticle } from "@/lib/data/articles";
 import { addSourceToClaim } from "@/lib/data/sources";
 import { getSource, listMergeCandidates, listSources } from "@/lib/data/source-library";
 import { mergeSources, updateSource } from "@/lib/data/source-edit";
@@ -223,6 +223,12 @@ describe("credibility", () => {
     expect(report.claims.map((c) => c.id)).toEqual([c0!.id, c1!.id]);
     expect(report.count).toBe(2);
     expect(report.claims[0]).toMatchObject({ number: 1, sources: [{ credibility: { level: "unreliable", from: "domain" } }] });
+    // The annotate page's claim views carry the same ratings on each link.
+    const annotated = await getArticle(team.editor.actor, a.id);
+    const byLink = new Map(annotated.claims.flatMap((c) => c.sources).map((l) => [l.id, l.credibility]));
+    expect(byLink.get(tabloid.id)).toEqual({ level: "unreliable", from: "domain" });
+    expect(byLink.get(blog.id)).toEqual({ level: "mixed", from: "source" });
+    expect([...byLink.values()].filter((c) => c?.level === "reliable")).toEqual([{ level: "reliable", from: "source" }]);
 
     // A source's own rating outranks its publisher's.
     await setSourceCredibility(team.editor.actor, tabloid.sourceId, { rating: "reliable", note: "This one checks out" });
