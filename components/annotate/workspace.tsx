@@ -24,6 +24,7 @@ import type { ShortcutAction } from "@/components/annotate/shortcuts";
 import { isTypingTarget } from "@/components/annotate/shortcuts";
 import { formatDate } from "@/components/ui/format";
 import { ReviewBar } from "@/components/review/review-bar";
+import { commentsChanged } from "@/components/review/comment-counts";
 
 const IDLE: SaveState = { kind: "idle" };
 const byPosition = (a: ClaimView, b: ClaimView) => a.start - b.start || a.end - b.end;
@@ -214,7 +215,11 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
     onRevision: ({ number, actorId }) => {
       if (actorId !== viewerId) setNewRevision(number);
     },
-    onOther: () => router.refresh(),
+    onOther: (type, data) => {
+      const event = data as { claimId?: string | null; actorId?: string | null };
+      if (type !== "comments") return router.refresh();
+      if (event.actorId !== viewerId) commentsChanged(event.claimId ?? article.id);
+    },
   });
 
   const selected = selectedId ? claimById(selectedId) : undefined;

@@ -43,6 +43,31 @@ export function setCommentCount(claimId: string, count: CommentCount): void {
   notify();
 }
 
+const changeListeners = new Map<string, Set<() => void>>();
+
+/**
+ * Someone else commented on a claim or on the article (`key` is the claim's or the
+ * article's id), as the live event stream reports: the claim's count is fetched again and
+ * the threads open for that key reload.
+ */
+export function commentsChanged(key: string): void {
+  if (counts.delete(key)) request(key);
+  for (const listener of changeListeners.get(key) ?? []) listener();
+}
+
+/** Calls `onChange` whenever commentsChanged(key) is called, while mounted. */
+export function useCommentChanges(key: string, onChange: () => void): void {
+  useEffect(() => {
+    const set = changeListeners.get(key) ?? new Set<() => void>();
+    changeListeners.set(key, set);
+    set.add(onChange);
+    return () => {
+      set.delete(onChange);
+      if (set.size === 0) changeListeners.delete(key);
+    };
+  }, [key, onChange]);
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

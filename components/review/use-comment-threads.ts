@@ -3,12 +3,14 @@
 import { useCallback, useState } from "react";
 import type { CommentView } from "@/lib/data/comments";
 import { addCommentAction, listCommentsAction, resolveCommentAction } from "@/app/(app)/articles/[articleId]/review-actions";
+import { useCommentChanges } from "@/components/review/comment-counts";
 
 type Scope = { claimId: string } | { articleId: string };
 
 /**
  * Loads, adds to and resolves the comment threads of a claim or an article through the
  * server actions; onChange hears the new threads (to update counts shown elsewhere).
+ * Loaded threads reload when commentsChanged() reports someone else's comment.
  */
 export function useCommentThreads(scope: Scope, onChange?: (threads: CommentView[]) => void) {
   const [threads, setThreads] = useState<CommentView[] | null>(null);
@@ -58,6 +60,13 @@ export function useCommentThreads(scope: Scope, onChange?: (threads: CommentView
     },
     [threads, update],
   );
+
+  // Threads already on screen reload when someone else comments (live updates).
+  const isLoaded = threads !== null;
+  const reload = useCallback(() => {
+    if (isLoaded) void load();
+  }, [isLoaded, load]);
+  useCommentChanges(key, reload);
 
   return { threads, error, load, add, resolve };
 }

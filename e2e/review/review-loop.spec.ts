@@ -127,6 +127,26 @@ test("editor → reviewer → changes requested → approved, in two browser con
   ]);
 });
 
+test("a colleague's comment appears live in threads already open, and in the count", async ({ browser }) => {
+  const editor = await person(browser, "editor");
+  const reviewer = await person(browser, "reviewer");
+  const articleId = await importThroughForm(editor, `Live comments ${Date.now()}`);
+  const treatyForEditor = claimItem(editor, TREATY);
+  await treatyForEditor.getByText("Comments", { exact: true }).click();
+  await expect(treatyForEditor.getByRole("textbox", { name: "Comment on this claim" })).toBeVisible();
+
+  await reviewer.goto(`/articles/${articleId}`);
+  const treaty = claimItem(reviewer, TREATY);
+  await treaty.getByText("Comments", { exact: true }).click();
+  await treaty.getByRole("textbox", { name: "Comment on this claim" }).fill("Is 1997 the signing or the entry into force?");
+  await treaty.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(treaty.getByText("Is 1997 the signing")).toBeVisible();
+
+  // No reload on the editor's side: the event stream brings it.
+  await expect(treatyForEditor.getByText("Is 1997 the signing or the entry into force?")).toBeVisible({ timeout: 5_000 });
+  await expect(treatyForEditor.getByText("Comments (1 open)")).toBeVisible();
+});
+
 test("the review queue has no serious or critical accessibility violations", async ({ page }) => {
   await signIn(page, "reviewer");
   await page.goto("/review");
