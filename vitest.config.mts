@@ -8,6 +8,8 @@ const integration = {
   environment: "node",
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  // The organisation ClaimReview exports name as their author (tests/integration/export.test.ts).
+  env: { CLAIMTRACK_ORGANIZATION: "Example Fact Desk", CLAIMTRACK_ORGANIZATION_URL: "https://factdesk.example.org/" },
 };
 
 export default defineConfig({

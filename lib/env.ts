@@ -39,6 +39,10 @@ const envSchema = z.object({
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Where "Save to the Wayback Machine" asks; tests point it at a local stand-in. */
   WAYBACK_ENDPOINT: z.url().default("https://web.archive.org"),
+  /** The fact-checking organisation named as the author of ClaimReview exports. */
+  CLAIMTRACK_ORGANIZATION: z.string().trim().min(1).max(200).default("Claimtrack"),
+  /** Its web address; the app's own address when unset. */
+  CLAIMTRACK_ORGANIZATION_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { notFound, parseInput } from "@/lib/errors";
@@ -229,5 +230,5 @@ export async function exportArticle(
   requirePermission(maybeActor, "articles:read");
   const { format } = parseInput(exportQuerySchema, query);
   const data = await getArticleExportData(maybeActor, articleId, { baseUrl });
-  return buildExport(format, data, { publisher: { name: "Claimtrack", url: baseUrl } });
+  return buildExport(format, data, { publisher: { name: env.CLAIMTRACK_ORGANIZATION, url: env.CLAIMTRACK_ORGANIZATION_URL ?? baseUrl } });
 }

@@ -216,7 +216,7 @@ describe("exports through GET /api/v1/articles/:id/export", () => {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         claimReviewed: expect.any(String),
-        author: { "@type": "Organization" },
+        author: { "@type": "Organization", name: "Example Fact Desk", url: "https://factdesk.example.org/" },
       });
       expect(r.url).toMatch(new RegExp(`^http://localhost:3000/articles/${article.id}/report#claim-`));
       expect(r.datePublished).toEqual(expect.any(String));
