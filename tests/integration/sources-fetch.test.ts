@@ -1,27 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { fetchSourceDetails, snapshotSource } from "@/lib/data/source-fetch";
 import { addSourceToClaim } from "@/lib/data/sources";
 import { importArticle } from "@/lib/data/articles";
 import { extractMetadata } from "@/lib/sources/metadata";
 import { GET as snapshotRoute } from "@/app/api/v1/sources/[sourceId]/snapshots/[snapshotId]/route";
-import { startFixtureServer, type FixtureServer } from "@/lib/sources/testdata/fixture-server";
-import { SAMPLE_TEXT, makeTeam, type Person } from "@/tests/support/people";
+import { withFixtureWeb } from "@/tests/support/fixture-web";
+import { SAMPLE_TEXT } from "@/tests/support/people";
 
-let server: FixtureServer;
-let team: { admin: Person; editor: Person; reviewer: Person };
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  // lib/env parsed FETCH_ALLOW_HOSTS at import; the data layer reads it at call time.
-  env.FETCH_ALLOW_HOSTS = [server.hostPort];
-  env.FETCH_TIMEOUT_MS = 1500;
-  team = await makeTeam();
-});
-afterAll(() => server.close());
+const web = withFixtureWeb(1500);
 
 const PAGES = fs
   .readdirSync(path.join(import.meta.dirname, "../../lib/sources/testdata/pages"))
@@ -37,8 +26,8 @@ describe("fetching a source's details", () => {
   });
 
   it.each(PAGES)("reads %s through the data layer and keeps its snapshot", async (name) => {
-    const url = `${server.origin}/pages/${name}`;
-    const details = await fetchSourceDetails(team.editor.actor, { url });
+    const url = `${web.server.origin}/pages/${name}`;
+    const details = await fetchSourceDetails(web.team.editor.actor, { url });
     const html = fs.readFileSync(path.join(import.meta.dirname, "../../lib/sources/testdata/pages", name), "utf8");
     const expected = extractMetadata(html, url);
     expect(details).toMatchObject({
@@ -59,7 +48,7 @@ describe("fetching a source's details", () => {
   });
 
   it("fills title, publisher, author and date from JSON-LD, OpenGraph and meta tags", async () => {
-    const wire = await fetchSourceDetails(team.editor.actor, { url: `${server.origin}/pages/wire-jsonld-graph.html` });
+    const wire = await fetchSourceDetails(web.team.editor.actor, { url: `${web.server.origin}/pages/wire-jsonld-graph.html` });
     expect(wire).toMatchObject({
       title: "Grain exports resume through Black Sea corridor, officials say",
       publisher: "Northwire",
@@ -67,7 +56,7 @@ describe("fetching a source's details", () => {
       publishedAt: "2024-03-15T09:12:00.000Z",
       type: "news article",
     });
-    const blog = await fetchSourceDetails(team.editor.actor, { url: `${server.origin}/pages/wordpress-yoast.html` });
+    const blog = await fetchSourceDetails(web.team.editor.actor, { url: `${web.server.origin}/pages/wordpress-yoast.html` });
     expect(blog).toMatchObject({
       title: "Why the council’s bin figures don’t add up",
       publisher: "The Ledger Blog",
@@ -76,16 +65,16 @@ describe("fetching a source's details", () => {
   });
 
   it("keeps a PDF as a snapshot and says the details must be typed", async () => {
-    const details = await fetchSourceDetails(team.editor.actor, { url: `${server.origin}/report.pdf` });
+    const details = await fetchSourceDetails(web.team.editor.actor, { url: `${web.server.origin}/report.pdf` });
     expect(details).toMatchObject({ title: null, contentType: "application/pdf" });
     expect(details.note).toMatch(/not a web page/);
   });
 
   it("attaches the fetched snapshot to the source it saves, with the fetch time as accessed date", async () => {
-    const article = await importArticle(team.editor.actor, { title: "Snapshot attach", text: SAMPLE_TEXT });
-    const url = `${server.origin}/pages/og-only.html?utm_source=x`;
-    const details = await fetchSourceDetails(team.editor.actor, { url });
-    const link = await addSourceToClaim(team.editor.actor, article.claims[0]!.id, {
+    const article = await importArticle(web.team.editor.actor, { title: "Snapshot attach", text: SAMPLE_TEXT });
+    const url = `${web.server.origin}/pages/og-only.html?utm_source=x`;
+    const details = await fetchSourceDetails(web.team.editor.actor, { url });
+    const link = await addSourceToClaim(web.team.editor.actor, article.claims[0]!.id, {
       url,
       title: details.title,
       publisher: details.publisher ?? "",
@@ -93,7 +82,7 @@ describe("fetching a source's details", () => {
       locator: "para 3",
       snapshotId: details.snapshotId,
     });
-    expect(link).toMatchObject({ url: `${server.origin}/pages/og-only.html`, locator: "para 3", title: details.title });
+    expect(link).toMatchObject({ url: `${web.server.origin}/pages/og-only.html`, locator: "para 3", title: details.title });
     const snapshot = await db.sourceSnapshot.findUniqueOrThrow({ where: { id: details.snapshotId } });
     expect(snapshot.sourceId).toBe(link.sourceId);
     const source = await db.source.findUniqueOrThrow({ where: { id: link.sourceId } });
@@ -103,7 +92,7 @@ describe("fetching a source's details", () => {
     // The sanitised view: the page's text, no script, served sandboxed.
     const res = await snapshotRoute(
       new Request(`http://localhost/api/v1/sources/${link.sourceId}/snapshots/${snapshot.id}`, {
-        headers: { authorization: `Bearer ${team.reviewer.token}` },
+        headers: { authorization: `Bearer ${web.team.reviewer.token}` },
       }),
       { params: Promise.resolve({ sourceId: link.sourceId, snapshotId: snapshot.id }) },
     );
@@ -114,9 +103,9 @@ describe("fetching a source's details", () => {
     expect(page).not.toMatch(/<script/i);
 
     // A fresh snapshot on demand joins the same source.
-    const again = await snapshotSource(team.editor.actor, link.sourceId);
+    const again = await snapshotSource(web.team.editor.actor, link.sourceId);
     expect((await db.sourceSnapshot.findUniqueOrThrow({ where: { id: again.snapshotId } })).sourceId).toBe(link.sourceId);
-    await expect(snapshotSource(team.reviewer.actor, link.sourceId)).rejects.toMatchObject({ status: 403 });
+    await expect(snapshotSource(web.team.reviewer.actor, link.sourceId)).rejects.toMatchObject({ status: 403 });
   });
 });
 
@@ -137,7 +126,7 @@ describe("refused and failed fetches", () => {
 
   it.each(refusals)("refuses %s with 422 and stores nothing", async (_what, url, message) => {
     const before = await counts();
-    await expect(fetchSourceDetails(team.editor.actor, { url })).rejects.toMatchObject({
+    await expect(fetchSourceDetails(web.team.editor.actor, { url })).rejects.toMatchObject({
       status: 422,
       message: expect.stringMatching(message),
     });
@@ -146,8 +135,8 @@ describe("refused and failed fetches", () => {
 
   it("refuses a redirect to a private address", async () => {
     const before = await counts();
-    const url = `${server.origin}/redirect-to?url=${encodeURIComponent("http://169.254.169.254/latest/meta-data/")}`;
-    await expect(fetchSourceDetails(team.editor.actor, { url })).rejects.toMatchObject({
+    const url = `${web.server.origin}/redirect-to?url=${encodeURIComponent("http://169.254.169.254/latest/meta-data/")}`;
+    await expect(fetchSourceDetails(web.team.editor.actor, { url })).rejects.toMatchObject({
       status: 422,
       reason: "private_address",
       message: expect.stringMatching(/Refused redirect to http:\/\/169\.254\.169\.254/),
@@ -157,8 +146,8 @@ describe("refused and failed fetches", () => {
 
   it("refuses the allow-listed host under another name", async () => {
     // localhost:<fixture port> is the same server, but only 127.0.0.1:<port> is allowed.
-    const url = `http://localhost:${server.port}/ok`;
-    await expect(fetchSourceDetails(team.editor.actor, { url })).rejects.toMatchObject({
+    const url = `http://localhost:${web.server.port}/ok`;
+    await expect(fetchSourceDetails(web.team.editor.actor, { url })).rejects.toMatchObject({
       status: 422,
       reason: "private_address",
     });
@@ -166,15 +155,15 @@ describe("refused and failed fetches", () => {
 
   it("refuses an oversize body and a slow one, storing nothing", async () => {
     const before = await counts();
-    await expect(fetchSourceDetails(team.editor.actor, { url: `${server.origin}/oversize` })).rejects.toMatchObject({
+    await expect(fetchSourceDetails(web.team.editor.actor, { url: `${web.server.origin}/oversize` })).rejects.toMatchObject({
       status: 422,
       reason: "too_large",
     });
-    await expect(fetchSourceDetails(team.editor.actor, { url: `${server.origin}/oversize-declared` })).rejects.toMatchObject({
+    await expect(fetchSourceDetails(web.team.editor.actor, { url: `${web.server.origin}/oversize-declared` })).rejects.toMatchObject({
       reason: "too_large",
     });
     const started = Date.now();
-    await expect(fetchSourceDetails(team.editor.actor, { url: `${server.origin}/slow` })).rejects.toMatchObject({
+    await expect(fetchSourceDetails(web.team.editor.actor, { url: `${web.server.origin}/slow` })).rejects.toMatchObject({
       status: 422,
       reason: "timeout",
       message: expect.stringMatching(/Timed out after 1500 ms/),
@@ -184,16 +173,16 @@ describe("refused and failed fetches", () => {
   });
 
   it("reports a 404 clearly", async () => {
-    await expect(fetchSourceDetails(team.editor.actor, { url: `${server.origin}/status/404` })).rejects.toMatchObject({
+    await expect(fetchSourceDetails(web.team.editor.actor, { url: `${web.server.origin}/status/404` })).rejects.toMatchObject({
       status: 422,
       message: expect.stringMatching(/answered HTTP 404/),
     });
   });
 
   it("lets no reviewer or anonymous caller make the server fetch", async () => {
-    const requests = server.requests.length;
-    await expect(fetchSourceDetails(team.reviewer.actor, { url: `${server.origin}/ok` })).rejects.toMatchObject({ status: 403 });
-    await expect(fetchSourceDetails(null, { url: `${server.origin}/ok` })).rejects.toMatchObject({ status: 401 });
-    expect(server.requests.length).toBe(requests);
+    const requests = web.server.requests.length;
+    await expect(fetchSourceDetails(web.team.reviewer.actor, { url: `${web.server.origin}/ok` })).rejects.toMatchObject({ status: 403 });
+    await expect(fetchSourceDetails(null, { url: `${web.server.origin}/ok` })).rejects.toMatchObject({ status: 401 });
+    expect(web.server.requests.length).toBe(requests);
   });
 });

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { importArticleFromUrl } from "@/lib/data/article-url-import";
 import { POST as createRoute } from "@/app/api/v1/articles/route";
-import { startFixtureServer, type FixtureServer } from "@/lib/sources/testdata/fixture-server";
-import { makeTeam, type Person } from "@/tests/support/people";
+import { withFixtureWeb } from "@/tests/support/fixture-web";
+import { type Person } from "@/tests/support/people";
 
-let server: FixtureServer;
-let team: { admin: Person; editor: Person; reviewer: Person };
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  env.FETCH_ALLOW_HOSTS = [server.hostPort];
-  env.FETCH_TIMEOUT_MS = 1500;
-  team = await makeTeam();
-});
-afterAll(() => server.close());
+const web = withFixtureWeb(1500);
 
 const post = (p: Person | null, body: unknown) =>
   createRoute(
@@ -29,11 +19,11 @@ const post = (p: Person | null, body: unknown) =>
 
 describe("importing an article from a URL", () => {
   it("fetches the page, extracts the article and its metadata, and keeps the snapshot", async () => {
-    const url = `${server.origin}/pages/wire-jsonld-graph.html?utm_source=feed`;
-    const article = await importArticleFromUrl(team.editor.actor, { url });
+    const url = `${web.server.origin}/pages/wire-jsonld-graph.html?utm_source=feed`;
+    const article = await importArticleFromUrl(web.team.editor.actor, { url });
     expect(article).toMatchObject({
       title: "Grain exports resume through Black Sea corridor, officials say",
-      url: `${server.origin}/pages/wire-jsonld-graph.html`,
+      url: `${web.server.origin}/pages/wire-jsonld-graph.html`,
       publisher: "Northwire",
       author: "Olena Kovalenko, Mark Stein",
       publishedAt: "2024-03-15T09:12:00.000Z",
@@ -49,13 +39,13 @@ describe("importing an article from a URL", () => {
   });
 
   it("takes {url} in place of {text} on the API; a given title wins over the page's", async () => {
-    const res = await post(team.editor, { url: `${server.origin}/pages/non-english-fr.html`, title: "Retraites" });
+    const res = await post(web.team.editor, { url: `${web.server.origin}/pages/non-english-fr.html`, title: "Retraites" });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { title: string; url: string; text: string; claims: unknown[] };
     expect(body.title).toBe("Retraites");
-    expect(body.url).toBe(`${server.origin}/pages/non-english-fr.html`);
+    expect(body.url).toBe(`${web.server.origin}/pages/non-english-fr.html`);
     expect(body.claims.length).toBeGreaterThan(0);
-    const untitled = (await (await post(team.editor, { url: `${server.origin}/pages/gov-press-release.html` })).json()) as {
+    const untitled = (await (await post(web.team.editor, { url: `${web.server.origin}/pages/gov-press-release.html` })).json()) as {
       title: string;
     };
     expect(untitled.title).toBe("Department Announces $45 Million for Rural Hospital Grants | HHS.gov");
@@ -69,7 +59,7 @@ describe("importing an article from a URL", () => {
     ["http://localhost/x", /localhost resolves to/],
   ])("answers 422 naming the reason for %s and stores nothing", async (url, reason) => {
     const before = [await db.article.count(), await db.sourceSnapshot.count(), await db.blob.count()];
-    const res = await post(team.editor, { url });
+    const res = await post(web.team.editor, { url });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("validation_failed");
@@ -79,29 +69,29 @@ describe("importing an article from a URL", () => {
 
   it("answers 422 for a redirect to a private address, an oversize page, a slow page and a PDF", async () => {
     const before = await db.article.count();
-    const redirect = await post(team.editor, {
-      url: `${server.origin}/redirect-to?url=${encodeURIComponent("http://10.0.0.5/")}`,
+    const redirect = await post(web.team.editor, {
+      url: `${web.server.origin}/redirect-to?url=${encodeURIComponent("http://10.0.0.5/")}`,
     });
     expect(redirect.status).toBe(422);
     expect(((await redirect.json()) as { error: { message: string } }).error.message).toMatch(
       /Refused redirect to http:\/\/10\.0\.0\.5\/: 10\.0\.0\.5 is a private address/,
     );
-    const big = await post(team.editor, { url: `${server.origin}/oversize` });
+    const big = await post(web.team.editor, { url: `${web.server.origin}/oversize` });
     expect(big.status).toBe(422);
     expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/byte limit/);
-    const slow = await post(team.editor, { url: `${server.origin}/slow` });
+    const slow = await post(web.team.editor, { url: `${web.server.origin}/slow` });
     expect(slow.status).toBe(422);
     expect(((await slow.json()) as { error: { message: string } }).error.message).toMatch(/Timed out/);
-    const pdf = await post(team.editor, { url: `${server.origin}/report.pdf` });
+    const pdf = await post(web.team.editor, { url: `${web.server.origin}/report.pdf` });
     expect(pdf.status).toBe(422);
     expect(((await pdf.json()) as { error: { message: string } }).error.message).toMatch(/not a web page/);
     expect(await db.article.count()).toBe(before);
   });
 
   it("refuses callers who may not import before fetching anything", async () => {
-    const requests = server.requests.length;
-    expect((await post(team.reviewer, { url: `${server.origin}/pages/og-only.html` })).status).toBe(403);
-    expect((await post(null, { url: `${server.origin}/pages/og-only.html` })).status).toBe(401);
-    expect(server.requests.length).toBe(requests);
+    const requests = web.server.requests.length;
+    expect((await post(web.team.reviewer, { url: `${web.server.origin}/pages/og-only.html` })).status).toBe(403);
+    expect((await post(null, { url: `${web.server.origin}/pages/og-only.html` })).status).toBe(401);
+    expect(web.server.requests.length).toBe(requests);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getArticle, importArticle } from "@/lib/data/articles";
@@ -11,37 +11,28 @@ import { addNonWebSource } from "@/lib/data/source-uploads";
 import { GET as listRoute } from "@/app/api/v1/sources/route";
 import { GET as blobRoute } from "@/app/api/v1/blobs/[sha256]/route";
 import { POST as mergeRoute } from "@/app/api/v1/sources/[sourceId]/merge/route";
-import { startFixtureServer, type FixtureServer } from "@/lib/sources/testdata/fixture-server";
-import { SAMPLE_TEXT, makeTeam, type Person } from "@/tests/support/people";
+import { withFixtureWeb } from "@/tests/support/fixture-web";
+import { SAMPLE_TEXT, type Person } from "@/tests/support/people";
 
-let server: FixtureServer;
-let team: { admin: Person; editor: Person; reviewer: Person };
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  env.FETCH_ALLOW_HOSTS = [server.hostPort];
-  env.FETCH_TIMEOUT_MS = 2000;
-  team = await makeTeam();
-});
-afterAll(() => server.close());
+const web = withFixtureWeb(2000);
 
 const get = (p: Person, path: string) =>
   new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${p.token}` } });
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
 
 async function article(title: string) {
-  return importArticle(team.editor.actor, { title, text: SAMPLE_TEXT });
+  return importArticle(web.team.editor.actor, { title, text: SAMPLE_TEXT });
 }
 
 describe("source records", () => {
   it("de-duplicates on the canonical URL across claims and articles", async () => {
     const a = await article("Dedup A");
     const b = await article("Dedup B");
-    const first = await addSourceToClaim(team.editor.actor, a.claims[0]!.id, {
+    const first = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, {
       url: "HTTPS://News.Example.ORG:443/story/%7Eone?utm_source=x&id=7&fbclid=abc#part",
       relation: "supports",
     });
-    const second = await addSourceToClaim(team.editor.actor, b.claims[1]!.id, {
+    const second = await addSourceToClaim(web.team.editor.actor, b.claims[1]!.id, {
       url: "https://news.example.org./story/~one?id=7&utm_medium=email",
       title: "The story",
       relation: "refutes",
@@ -55,7 +46,7 @@ describe("source records", () => {
     const source = await db.source.findUniqueOrThrow({ where: { id: first.sourceId } });
     expect(source).toMatchObject({ domain: "news.example.org", title: "The story" });
     expect(source.accessedAt).toBeInstanceOf(Date);
-    const view = await getSource(team.reviewer.actor, first.sourceId);
+    const view = await getSource(web.team.reviewer.actor, first.sourceId);
     expect("claims" in view && view.claims.map((c) => [c.articleTitle, c.relation, c.locator])).toEqual([
       ["Dedup A", "supports", null],
       ["Dedup B", "refutes", "p. 4"],
@@ -66,13 +57,13 @@ describe("source records", () => {
     const a = await article("Schemes");
     const claimId = a.claims[0]!.id;
     await expect(
-      addSourceToClaim(team.editor.actor, claimId, { url: "javascript:alert(1)", relation: "supports" }),
+      addSourceToClaim(web.team.editor.actor, claimId, { url: "javascript:alert(1)", relation: "supports" }),
     ).rejects.toMatchObject({ status: 422 });
     await expect(
-      addSourceToClaim(team.editor.actor, claimId, { url: "file:///etc/passwd", relation: "supports" }),
+      addSourceToClaim(web.team.editor.actor, claimId, { url: "file:///etc/passwd", relation: "supports" }),
     ).rejects.toMatchObject({ status: 422 });
     await expect(
-      addSourceToClaim(team.editor.actor, claimId, {
+      addSourceToClaim(web.team.editor.actor, claimId, {
         url: "claimtrack:offline/00000000-0000-4000-8000-000000000000",
         relation: "supports",
       }),
@@ -81,23 +72,23 @@ describe("source records", () => {
 
   it("edits metadata, lists, searches and filters the library with claim counts", async () => {
     const a = await article("Library");
-    const link = await addSourceToClaim(team.editor.actor, a.claims[0]!.id, {
+    const link = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, {
       url: "https://stats.example.gov/road-deaths-2023",
       relation: "supports",
     });
-    await addSourceToClaim(team.editor.actor, a.claims[1]!.id, {
+    await addSourceToClaim(web.team.editor.actor, a.claims[1]!.id, {
       url: "https://stats.example.gov/road-deaths-2023",
       relation: "context",
     });
-    await updateSource(team.editor.actor, link.sourceId, {
+    await updateSource(web.team.editor.actor, link.sourceId, {
       title: "Road deaths 2023",
       type: "dataset",
       notes: "Table 4",
       publishedAt: "2024-02-01",
     });
-    await expect(updateSource(team.reviewer.actor, link.sourceId, { title: "x" })).rejects.toMatchObject({ status: 403 });
-    await expect(updateSource(team.editor.actor, link.sourceId, { type: "rumour" })).rejects.toMatchObject({ status: 422 });
-    const byTitle = await listSources(team.reviewer.actor, { q: "road DEATHS" });
+    await expect(updateSource(web.team.reviewer.actor, link.sourceId, { title: "x" })).rejects.toMatchObject({ status: 403 });
+    await expect(updateSource(web.team.editor.actor, link.sourceId, { type: "rumour" })).rejects.toMatchObject({ status: 422 });
+    const byTitle = await listSources(web.team.reviewer.actor, { q: "road DEATHS" });
     expect(byTitle.items).toHaveLength(1);
     expect(byTitle.items[0]).toMatchObject({
       title: "Road deaths 2023",
@@ -106,46 +97,46 @@ describe("source records", () => {
       claimCount: 2,
       isWeb: true,
     });
-    expect((await listSources(team.reviewer.actor, { q: "stats.example.gov" })).total).toBe(1);
-    expect((await listSources(team.reviewer.actor, { q: "road", type: "news article" })).total).toBe(0);
-    expect((await listSources(team.reviewer.actor, { q: "road", health: "unchecked" })).total).toBe(1);
-    expect((await listSources(team.reviewer.actor, { q: "road", health: "gone" })).total).toBe(0);
-    const res = await listRoute(get(team.reviewer, "/api/v1/sources?type=dataset&q=road"), ctx({}));
+    expect((await listSources(web.team.reviewer.actor, { q: "stats.example.gov" })).total).toBe(1);
+    expect((await listSources(web.team.reviewer.actor, { q: "road", type: "news article" })).total).toBe(0);
+    expect((await listSources(web.team.reviewer.actor, { q: "road", health: "unchecked" })).total).toBe(1);
+    expect((await listSources(web.team.reviewer.actor, { q: "road", health: "gone" })).total).toBe(0);
+    const res = await listRoute(get(web.team.reviewer, "/api/v1/sources?type=dataset&q=road"), ctx({}));
     expect(res.status).toBe(200);
     expect(((await res.json()) as { total: number }).total).toBe(1);
-    await updateSource(team.editor.actor, link.sourceId, { notes: "" });
+    await updateSource(web.team.editor.actor, link.sourceId, { notes: "" });
     expect((await db.source.findUniqueOrThrow({ where: { id: link.sourceId } })).notes).toBeNull();
   });
 
   it("merges a duplicate: every link moves to the kept source in one go and the duplicate leaves the library", async () => {
     const a = await article("Merge");
-    const keep = await addSourceToClaim(team.editor.actor, a.claims[0]!.id, {
+    const keep = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, {
       url: "https://merge.example/report",
       relation: "supports",
     });
-    const dup1 = await addSourceToClaim(team.editor.actor, a.claims[1]!.id, {
+    const dup1 = await addSourceToClaim(web.team.editor.actor, a.claims[1]!.id, {
       url: "https://merge.example/report.html",
       title: "The report",
       relation: "origin",
     });
-    const dup2 = await addSourceToClaim(team.editor.actor, a.claims[2]!.id, {
+    const dup2 = await addSourceToClaim(web.team.editor.actor, a.claims[2]!.id, {
       url: "https://merge.example/report.html",
       relation: "context",
     });
     expect(dup2.sourceId).toBe(dup1.sourceId);
-    const candidates = await listMergeCandidates(team.editor.actor, dup1.sourceId);
+    const candidates = await listMergeCandidates(web.team.editor.actor, dup1.sourceId);
     expect(candidates.map((c) => c.id)).toContain(keep.sourceId);
 
-    await expect(mergeSources(team.reviewer.actor, dup1.sourceId, { intoId: keep.sourceId })).rejects.toMatchObject({
+    await expect(mergeSources(web.team.reviewer.actor, dup1.sourceId, { intoId: keep.sourceId })).rejects.toMatchObject({
       status: 403,
     });
-    await expect(mergeSources(team.editor.actor, dup1.sourceId, { intoId: dup1.sourceId })).rejects.toMatchObject({
+    await expect(mergeSources(web.team.editor.actor, dup1.sourceId, { intoId: dup1.sourceId })).rejects.toMatchObject({
       status: 422,
     });
     const res = await mergeRoute(
       new Request(`http://localhost/api/v1/sources/${dup1.sourceId}/merge`, {
         method: "POST",
-        headers: { authorization: `Bearer ${team.editor.token}`, "content-type": "application/json" },
+        headers: { authorization: `Bearer ${web.team.editor.token}`, "content-type": "application/json" },
         body: JSON.stringify({ intoId: keep.sourceId }),
       }),
       ctx({ sourceId: dup1.sourceId }),
@@ -159,14 +150,14 @@ describe("source records", () => {
     expect(merged.mergedIntoId).toBe(keep.sourceId);
     // The kept source takes the title it lacked, and the duplicate's URL now leads to it.
     expect((await db.source.findUniqueOrThrow({ where: { id: keep.sourceId } })).title).toBe("The report");
-    expect((await listSources(team.editor.actor, { q: "merge.example" })).items.map((s) => s.id)).toEqual([keep.sourceId]);
-    expect(await getSource(team.editor.actor, dup1.sourceId)).toEqual({ mergedIntoId: keep.sourceId });
-    const again = await addSourceToClaim(team.editor.actor, a.claims[3]!.id, {
+    expect((await listSources(web.team.editor.actor, { q: "merge.example" })).items.map((s) => s.id)).toEqual([keep.sourceId]);
+    expect(await getSource(web.team.editor.actor, dup1.sourceId)).toEqual({ mergedIntoId: keep.sourceId });
+    const again = await addSourceToClaim(web.team.editor.actor, a.claims[3]!.id, {
       url: "https://merge.example/report.html",
       relation: "supports",
     });
     expect(again.sourceId).toBe(keep.sourceId);
-    await expect(mergeSources(team.editor.actor, keep.sourceId, { intoId: dup1.sourceId })).rejects.toMatchObject({
+    await expect(mergeSources(web.team.editor.actor, keep.sourceId, { intoId: dup1.sourceId })).rejects.toMatchObject({
       status: 422,
     });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "source.merge", entityId: dup1.sourceId } });
@@ -175,16 +166,16 @@ describe("source records", () => {
 
   it("refuses to merge while a citing article is approved", async () => {
     const a = await article("Approved merge");
-    const keep = await addSourceToClaim(team.editor.actor, a.claims[0]!.id, {
+    const keep = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, {
       url: "https://approved.example/a",
       relation: "supports",
     });
-    const dup = await addSourceToClaim(team.editor.actor, a.claims[1]!.id, {
+    const dup = await addSourceToClaim(web.team.editor.actor, a.claims[1]!.id, {
       url: "https://approved.example/b",
       relation: "supports",
     });
     await db.article.update({ where: { id: a.id }, data: { reviewState: "approved" } });
-    await expect(mergeSources(team.editor.actor, dup.sourceId, { intoId: keep.sourceId })).rejects.toMatchObject({ status: 403 });
+    await expect(mergeSources(web.team.editor.actor, dup.sourceId, { intoId: keep.sourceId })).rejects.toMatchObject({ status: 403 });
     expect(await db.claimSource.count({ where: { sourceId: dup.sourceId } })).toBe(1);
   });
 });
@@ -193,56 +184,56 @@ describe("credibility", () => {
   it("rates sources and publisher domains; the report counts claims only low-credibility sources back", async () => {
     const a = await article("Credibility");
     const [c0, c1, c2, c3] = a.claims;
-    const tabloid = await addSourceToClaim(team.editor.actor, c0!.id, {
+    const tabloid = await addSourceToClaim(web.team.editor.actor, c0!.id, {
       url: "https://www.tabloid.example/shock",
       relation: "supports",
     });
-    await addSourceToClaim(team.editor.actor, c1!.id, { url: "https://tabloid.example/other", relation: "origin" });
-    const blog = await addSourceToClaim(team.editor.actor, c1!.id, { url: "https://blog.example/post", relation: "supports" });
-    await addSourceToClaim(team.editor.actor, c2!.id, { url: "https://tabloid.example/third", relation: "supports" });
-    await addSourceToClaim(team.editor.actor, c2!.id, { url: "https://wire.example/solid", relation: "supports" });
-    await addSourceToClaim(team.editor.actor, c3!.id, { url: "https://tabloid.example/fourth", relation: "context" });
+    await addSourceToClaim(web.team.editor.actor, c1!.id, { url: "https://tabloid.example/other", relation: "origin" });
+    const blog = await addSourceToClaim(web.team.editor.actor, c1!.id, { url: "https://blog.example/post", relation: "supports" });
+    await addSourceToClaim(web.team.editor.actor, c2!.id, { url: "https://tabloid.example/third", relation: "supports" });
+    await addSourceToClaim(web.team.editor.actor, c2!.id, { url: "https://wire.example/solid", relation: "supports" });
+    await addSourceToClaim(web.team.editor.actor, c3!.id, { url: "https://tabloid.example/fourth", relation: "context" });
 
-    expect((await getLowCredibilityClaims(team.reviewer.actor, a.id)).count).toBe(0);
+    expect((await getLowCredibilityClaims(web.team.reviewer.actor, a.id)).count).toBe(0);
     // A reviewer may rate; the publisher's rating covers every source of the domain, www or not.
-    const domain = await setDomainRating(team.reviewer.actor, {
+    const domain = await setDomainRating(web.team.reviewer.actor, {
       domain: "https://WWW.Tabloid.example/",
       rating: "unreliable",
       note: "Fabricated quotes in 2023",
     });
-    expect(domain).toMatchObject({ domain: "tabloid.example", level: "unreliable", setBy: team.reviewer.actor.name });
-    await setSourceCredibility(team.editor.actor, blog.sourceId, { rating: "mixed", note: "Anonymous author" });
+    expect(domain).toMatchObject({ domain: "tabloid.example", level: "unreliable", setBy: web.team.reviewer.actor.name });
+    await setSourceCredibility(web.team.editor.actor, blog.sourceId, { rating: "mixed", note: "Anonymous author" });
     await setSourceCredibility(
-      team.editor.actor,
+      web.team.editor.actor,
       (await db.source.findUniqueOrThrow({ where: { url: "https://wire.example/solid" } })).id,
       { rating: "reliable" },
     );
 
-    const report = await getLowCredibilityClaims(team.reviewer.actor, a.id);
+    const report = await getLowCredibilityClaims(web.team.reviewer.actor, a.id);
     // c0: only an unreliable source; c1: unreliable + mixed; c2 has a reliable source too; c3's source is only context.
     expect(report.claims.map((c) => c.id)).toEqual([c0!.id, c1!.id]);
     expect(report.count).toBe(2);
     expect(report.claims[0]).toMatchObject({ number: 1, sources: [{ credibility: { level: "unreliable", from: "domain" } }] });
     // The annotate page's claim views carry the same ratings on each link.
-    const annotated = await getArticle(team.editor.actor, a.id);
+    const annotated = await getArticle(web.team.editor.actor, a.id);
     const byLink = new Map(annotated.claims.flatMap((c) => c.sources).map((l) => [l.id, l.credibility]));
     expect(byLink.get(tabloid.id)).toEqual({ level: "unreliable", from: "domain" });
     expect(byLink.get(blog.id)).toEqual({ level: "mixed", from: "source" });
     expect([...byLink.values()].filter((c) => c?.level === "reliable")).toEqual([{ level: "reliable", from: "source" }]);
 
     // A source's own rating outranks its publisher's.
-    await setSourceCredibility(team.editor.actor, tabloid.sourceId, { rating: "reliable", note: "This one checks out" });
-    expect((await getLowCredibilityClaims(team.reviewer.actor, a.id)).claims.map((c) => c.id)).toEqual([c1!.id]);
-    const view = await getSource(team.reviewer.actor, tabloid.sourceId);
+    await setSourceCredibility(web.team.editor.actor, tabloid.sourceId, { rating: "reliable", note: "This one checks out" });
+    expect((await getLowCredibilityClaims(web.team.reviewer.actor, a.id)).claims.map((c) => c.id)).toEqual([c1!.id]);
+    const view = await getSource(web.team.reviewer.actor, tabloid.sourceId);
     expect(view).toMatchObject({
       credibility: { level: "reliable", from: "source" },
-      ownRating: { level: "reliable", note: "This one checks out", setBy: team.editor.actor.name },
+      ownRating: { level: "reliable", note: "This one checks out", setBy: web.team.editor.actor.name },
       domainRating: { level: "unreliable", note: "Fabricated quotes in 2023" },
     });
-    await expect(setSourceCredibility(team.editor.actor, tabloid.sourceId, { rating: "great" })).rejects.toMatchObject({
+    await expect(setSourceCredibility(web.team.editor.actor, tabloid.sourceId, { rating: "great" })).rejects.toMatchObject({
       status: 422,
     });
-    await expect(setDomainRating(team.editor.actor, { domain: "not a domain!", rating: "mixed" })).rejects.toMatchObject({
+    await expect(setDomainRating(web.team.editor.actor, { domain: "not a domain!", rating: "mixed" })).rejects.toMatchObject({
       status: 422,
     });
     await expect(setSourceCredibility(null, tabloid.sourceId, { rating: "mixed" })).rejects.toMatchObject({ status: 401 });
@@ -253,44 +244,44 @@ describe("link health and archiving", () => {
   it("marks a source ok, redirected, gone or unreachable with the check time", async () => {
     const a = await article("Health");
     const cases = [
-      [`${server.origin}/ok`, "ok", 200],
-      [`${server.origin}/moved`, "redirected", 200],
-      [`${server.origin}/status/404`, "gone", 404],
-      [`${server.origin}/status/410`, "gone", 410],
-      [`${server.origin}/status/500`, "unreachable", 500],
+      [`${web.server.origin}/ok`, "ok", 200],
+      [`${web.server.origin}/moved`, "redirected", 200],
+      [`${web.server.origin}/status/404`, "gone", 404],
+      [`${web.server.origin}/status/410`, "gone", 410],
+      [`${web.server.origin}/status/500`, "unreachable", 500],
       ["http://10.9.8.7/private", "unreachable", null],
     ] as const;
     for (const [i, [url, status, httpStatus]] of cases.entries()) {
-      const link = await addSourceToClaim(team.editor.actor, a.claims[i % a.claims.length]!.id, { url, relation: "context" });
-      const health = await checkSourceLink(team.editor.actor, link.sourceId);
+      const link = await addSourceToClaim(web.team.editor.actor, a.claims[i % a.claims.length]!.id, { url, relation: "context" });
+      const health = await checkSourceLink(web.team.editor.actor, link.sourceId);
       expect(health).toMatchObject({ status, httpStatus });
       const row = await db.source.findUniqueOrThrow({ where: { id: link.sourceId } });
       expect(row).toMatchObject({ health: status, healthHttpStatus: httpStatus });
       expect(row.healthCheckedAt).toBeInstanceOf(Date);
     }
-    expect((await listSources(team.editor.actor, { q: server.hostPort.split(":")[0], health: "gone" })).total).toBe(2);
-    const link = await addSourceToClaim(team.editor.actor, a.claims[0]!.id, { url: `${server.origin}/ok`, relation: "context" });
-    await expect(checkSourceLink(team.reviewer.actor, link.sourceId)).rejects.toMatchObject({ status: 403 });
+    expect((await listSources(web.team.editor.actor, { q: web.server.hostPort.split(":")[0], health: "gone" })).total).toBe(2);
+    const link = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, { url: `${web.server.origin}/ok`, relation: "context" });
+    await expect(checkSourceLink(web.team.reviewer.actor, link.sourceId)).rejects.toMatchObject({ status: 403 });
   });
 
   it("records a Wayback capture, and fails clearly when the archive cannot be reached", async () => {
     const a = await article("Archive");
-    const link = await addSourceToClaim(team.editor.actor, a.claims[0]!.id, {
+    const link = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, {
       url: "https://archive-me.example/page",
       relation: "supports",
     });
     // No network here: web.archive.org does not resolve. Nothing is recorded.
-    await expect(archiveSource(team.editor.actor, link.sourceId)).rejects.toMatchObject({
+    await expect(archiveSource(web.team.editor.actor, link.sourceId)).rejects.toMatchObject({
       status: 422,
       message: expect.stringMatching(/^The Wayback Machine could not save https:\/\/archive-me\.example\/page: /),
     });
     expect((await db.source.findUniqueOrThrow({ where: { id: link.sourceId } })).archiveUrl).toBeNull();
     const endpoint = env.WAYBACK_ENDPOINT;
-    env.WAYBACK_ENDPOINT = server.origin;
+    env.WAYBACK_ENDPOINT = web.server.origin;
     try {
-      const saved = await archiveSource(team.editor.actor, link.sourceId);
+      const saved = await archiveSource(web.team.editor.actor, link.sourceId);
       expect(saved).toEqual({
-        archiveUrl: `${server.origin}/web/20240315091200/https://archive-me.example/page`,
+        archiveUrl: `${web.server.origin}/web/20240315091200/https://archive-me.example/page`,
         archivedAt: "2024-03-15T09:12:00.000Z",
       });
       expect((await db.source.findUniqueOrThrow({ where: { id: link.sourceId } })).archiveUrl).toBe(saved.archiveUrl);
@@ -304,12 +295,12 @@ describe("sources that are not web pages", () => {
   it("stores an upload content-addressed and serves it as a download with a safe type", async () => {
     const bytes = new TextEncoder().encode("%PDF-1.4 fake report");
     const first = await addNonWebSource(
-      team.editor.actor,
+      web.team.editor.actor,
       { title: "Ministry letter", type: "official document" },
       { name: "letter.pdf", bytes, contentType: "application/pdf" },
     );
     const again = await addNonWebSource(
-      team.editor.actor,
+      web.team.editor.actor,
       { title: "Same letter" },
       { name: "copy.pdf", bytes, contentType: "application/pdf" },
     );
@@ -318,7 +309,7 @@ describe("sources that are not web pages", () => {
     const sha = first.url.slice("claimtrack:file/".length);
     expect(await db.blob.count({ where: { sha256: sha } })).toBe(1);
 
-    const res = await blobRoute(get(team.reviewer, `/api/v1/blobs/${sha}`), ctx({ sha256: sha }));
+    const res = await blobRoute(get(web.team.reviewer, `/api/v1/blobs/${sha}`), ctx({ sha256: sha }));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="letter.pdf"/);
@@ -327,25 +318,25 @@ describe("sources that are not web pages", () => {
 
     // An uploaded HTML page is never served as HTML.
     const html = await addNonWebSource(
-      team.editor.actor,
+      web.team.editor.actor,
       { title: "Page" },
       { name: "x.html", bytes: new TextEncoder().encode("<script>alert(1)</script>"), contentType: "text/html" },
     );
     const htmlSha = html.url.slice("claimtrack:file/".length);
-    const served = await blobRoute(get(team.editor, `/api/v1/blobs/${htmlSha}`), ctx({ sha256: htmlSha }));
+    const served = await blobRoute(get(web.team.editor, `/api/v1/blobs/${htmlSha}`), ctx({ sha256: htmlSha }));
     expect(served.headers.get("content-type")).toBe("application/octet-stream");
     expect(served.headers.get("content-disposition")).toMatch(/^attachment/);
 
     // It can be cited on a claim by its identifier, and is never checked as a link.
     const a = await article("Upload cite");
-    const link = await addSourceToClaim(team.editor.actor, a.claims[0]!.id, {
+    const link = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, {
       url: first.url,
       relation: "supports",
       locator: "p. 2",
     });
     expect(link.sourceId).toBe(first.id);
-    await expect(checkSourceLink(team.editor.actor, first.id)).rejects.toMatchObject({ status: 422 });
-    expect((await listSources(team.editor.actor, { q: "Ministry letter" })).items[0]).toMatchObject({
+    await expect(checkSourceLink(web.team.editor.actor, first.id)).rejects.toMatchObject({ status: 422 });
+    expect((await listSources(web.team.editor.actor, { q: "Ministry letter" })).items[0]).toMatchObject({
       isWeb: false,
       claimCount: 1,
     });
@@ -353,11 +344,11 @@ describe("sources that are not web pages", () => {
 
   it("records a phone interview without a file and refuses oversize uploads", async () => {
     const one = await addNonWebSource(
-      team.editor.actor,
+      web.team.editor.actor,
       { title: "Phone interview with the harbour master", author: "J. Berg", publishedAt: "2024-03-02" },
       null,
     );
-    const two = await addNonWebSource(team.editor.actor, { title: "Phone interview with the harbour master" }, null);
+    const two = await addNonWebSource(web.team.editor.actor, { title: "Phone interview with the harbour master" }, null);
     expect(one.url).toMatch(/^claimtrack:offline\/[0-9a-f-]{36}$/);
     expect(two.id).not.toBe(one.id);
     expect(await db.source.findUniqueOrThrow({ where: { id: one.id } })).toMatchObject({
@@ -365,14 +356,14 @@ describe("sources that are not web pages", () => {
       author: "J. Berg",
       fileSha256: null,
     });
-    await expect(addNonWebSource(team.editor.actor, { title: "" }, null)).rejects.toMatchObject({ status: 422 });
+    await expect(addNonWebSource(web.team.editor.actor, { title: "" }, null)).rejects.toMatchObject({ status: 422 });
     await expect(
       addNonWebSource(
-        team.editor.actor,
+        web.team.editor.actor,
         { title: "Big" },
         { name: "big.pdf", bytes: new Uint8Array(5 * 1024 * 1024 + 1), contentType: "application/pdf" },
       ),
     ).rejects.toMatchObject({ status: 413 });
-    await expect(addNonWebSource(team.reviewer.actor, { title: "No" }, null)).rejects.toMatchObject({ status: 403 });
+    await expect(addNonWebSource(web.team.reviewer.actor, { title: "No" }, null)).rejects.toMatchObject({ status: 403 });
   });
 });
