@@ -94,7 +94,10 @@ export async function updateClaim(maybeActor: Actor | null, claimId: string, inp
     return writeClaim(tx, actor, { claimId, version, before, changes, origin: acceptSuggestion ? "suggestion" : "editor" });
   });
   const current = await getClaim(actor, claimId);
-  if (updated) await publishArticleEvent(current.articleId, { type: "claims", claimIds: [claimId], removedIds: [], actorId: actor.id });
+  if (updated) {
+    const { articleId, ...view } = current;
+    await publishArticleEvent(articleId, { type: "claims", claimIds: [claimId], removedIds: [], actorId: actor.id, views: [view] });
+  }
   if (!updated) {
     throw new AppError(
       "conflict",

@@ -3,10 +3,18 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import type { ClaimView } from "@/lib/data/views";
 
 /** What changed on an article; subscribers reload what they need. */
 export type ArticleEvent =
-  | { type: "claims"; claimIds: string[]; removedIds: string[]; actorId: string | null }
+  | {
+      type: "claims";
+      claimIds: string[];
+      removedIds: string[];
+      actorId: string | null;
+      /** The claims' new views when the writer has them at hand, so no stream has to query them again; dropped when too big to send. */
+      views?: ClaimView[];
+    }
   | { type: "presence" }
   | { type: "revision"; number: number; actorId: string | null }
   | { type: "review"; actorId: string | null }
@@ -62,8 +70,11 @@ export async function publishArticleEvent(articleId: string, event: ArticleEvent
   }
   let payload = JSON.stringify({ articleId, event } satisfies Envelope);
   if (payload.length > MAX_PAYLOAD && event.type === "claims") {
-    // Too many ids for one notification: say "reload the claims" instead.
-    payload = JSON.stringify({ articleId, event: { ...event, claimIds: ["*"], removedIds: [] } } satisfies Envelope);
+    // Too big for one notification: send the ids alone (each stream loads the views),
+    // and if even those are too many, say "reload the claims".
+    const { views: _views, ...idsOnly } = event;
+    payload = JSON.stringify({ articleId, event: idsOnly } satisfies Envelope);
+    if (payload.length > MAX_PAYLOAD) payload = JSON.stringify({ articleId, event: { ...idsOnly, claimIds: ["*"], removedIds: [] } } satisfies Envelope);
   }
   try {
     const client = await listen();

@@ -4,7 +4,9 @@ import { updateClaim } from "@/lib/data/claims";
 import { addSourceToClaim, removeSourceFromClaim } from "@/lib/data/sources";
 import { GET as eventsRoute } from "@/app/api/v1/articles/[articleId]/events/route";
 import { db } from "@/lib/db";
-import { localSubscriberCount } from "@/lib/realtime/bus";
+import { localSubscriberCount, publishArticleEvent } from "@/lib/realtime/bus";
+import { env } from "@/lib/env";
+import { getClaim } from "@/lib/data/claims";
 import { SAMPLE_TEXT, makeTeam, type Person } from "@/tests/support/people";
 
 let team: { admin: Person; editor: Person; reviewer: Person };
@@ -85,6 +87,22 @@ describe("live updates over server-sent events", () => {
     expect(added.data.actorId).toBe(team.editor.actor.id);
     await removeSourceFromClaim(team.editor.actor, link.id);
     await watcher.waitFor((e) => e.event === "claims" && (e.data.claims as { id: string; sources: unknown[] }[]).some((c) => c.id === claimId && c.sources.length === 0));
+    watcher.close();
+  });
+
+  it("sends the writer's claim views with the event, and only the ids when they are too big for a notification", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Big views", text: SAMPLE_TEXT });
+    const claimId = article.claims[3]!.id;
+    const watcher = await open(team.reviewer, article.id);
+    await watcher.waitFor((e) => e.event === "presence");
+    const { articleId: _articleId, ...view } = await getClaim(team.editor.actor, claimId);
+    const huge = { ...view, note: "n".repeat(10_000) };
+    await publishArticleEvent(article.id, { type: "claims", claimIds: [claimId], removedIds: [], actorId: team.editor.actor.id, views: [huge] });
+    const update = await watcher.waitFor((e) => e.event === "claims");
+    const sent = (update.data.claims as { id: string; note: string | null }[])[0]!;
+    expect(sent.id).toBe(claimId);
+    // PostgreSQL's NOTIFY holds under 8,000 bytes: the stream loads the stored claim instead.
+    expect(sent.note).toBe(env.databaseKind === "postgresql" ? null : huge.note);
     watcher.close();
   });
 

@@ -52,7 +52,7 @@ export const GET = apiRoute<{ articleId: string }>(async ({ request, actor, para
             send("claims", {
               actorId: event.actorId,
               all,
-              claims: all ? [] : await claimViews(actor, event.claimIds),
+              claims: all ? [] : (event.views ?? (await claimViews(actor, event.claimIds))),
               removedIds: event.removedIds,
             });
           } else if (event.type === "presence") {
