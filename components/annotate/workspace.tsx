@@ -146,7 +146,10 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   );
 
   const onSourceSaved = useCallback((claimId: string, link: SourceLinkView) => {
-    setClaims((prev) => prev.map((c) => (c.id === claimId ? { ...c, sources: [...c.sources, link] } : c)));
+    // The live event for this link may have brought it already.
+    setClaims((prev) =>
+      prev.map((c) => (c.id === claimId && !c.sources.some((s) => s.id === link.id) ? { ...c, sources: [...c.sources, link] } : c)),
+    );
     setSourceFor(null);
     setAnnouncement(`Source added: ${link.title ?? link.url}.`);
   }, []);

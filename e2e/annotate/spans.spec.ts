@@ -34,7 +34,8 @@ test("create, split, merge, adjust and delete spans, with exact offsets and undo
   // Split at the caret: click into the Russia sentence before "and emphasizes", press "/".
   const russia = live(articleId).find((c) => c.text.startsWith("Russia has repeatedly denied"))!;
   const at = text.indexOf("and emphasizes");
-  await claimsList(page).filter({ hasText: "Russia has repeatedly denied" }).first().click();
+  // Click the claim's text: the middle of the item may be one of its controls (a tag).
+  await claimsList(page).filter({ hasText: "Russia has repeatedly denied" }).first().getByRole("paragraph").first().click();
   await selectText(page, at);
   await page.keyboard.press("/");
   await expect.poll(() => live(articleId).some((c) => c.text === "Russia has repeatedly denied any aggressive intentions towards NATO")).toBe(true);
