@@ -13,6 +13,7 @@ import {
   type ArticleMeta,
   type ArticleView,
   type TagCounts,
+  CURRENT_CLAIM,
   articleMetaSelect,
   claimSelect,
   countTags,
@@ -126,7 +127,7 @@ export async function listArticles(
   ]);
   const groups = await db.claim.groupBy({
     by: ["articleId", "tag"],
-    where: { articleId: { in: articles.map((a) => a.id) }, deletedAt: null },
+    where: { articleId: { in: articles.map((a) => a.id) }, ...CURRENT_CLAIM },
     _count: { _all: true },
   });
   const items = articles.map((a) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { CURRENT_CLAIM } from "@/lib/data/views";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
@@ -194,7 +195,7 @@ export async function listReviewQueue(maybeActor: Actor | null): Promise<ReviewQ
   });
   const ids = articles.map((a) => a.id);
   const [claims, comments, submissions] = await Promise.all([
-    db.claim.groupBy({ by: ["articleId"], where: { articleId: { in: ids }, deletedAt: null }, _count: { _all: true } }),
+    db.claim.groupBy({ by: ["articleId"], where: { articleId: { in: ids }, ...CURRENT_CLAIM }, _count: { _all: true } }),
     db.comment.groupBy({
       by: ["articleId"],
       where: { articleId: { in: ids }, parentId: null, resolvedAt: null },

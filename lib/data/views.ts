@@ -214,6 +214,12 @@ export const articleMetaSelect = {
   reviewState: true,
 } as const;
 
+/**
+ * The claims an article holds now: not deleted, and not orphaned by a new revision (an
+ * orphaned claim stays on its old revision, listed apart until an editor deals with it).
+ */
+export const CURRENT_CLAIM = { deletedAt: null, anchorStatus: { not: "orphaned" } } as const;
+
 /** Builds the outward view of an article's metadata. */
 export function toArticleMeta(row: ArticleRow): ArticleMeta {
   return {

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getArticle, importArticle } from "@/lib/data/articles";
+import { getArticle, importArticle, listArticles } from "@/lib/data/articles";
+import { listReviewQueue, transitionArticle } from "@/lib/data/review";
 import { updateClaim } from "@/lib/data/claims";
 import { getRevisionDiff, importRevision, listRevisions } from "@/lib/data/revisions";
 import { POST as revisionsRoute } from "@/app/api/v1/articles/[articleId]/revisions/route";
@@ -46,6 +47,12 @@ describe("article revisions", () => {
     // The orphaned claim is kept (on its old revision) and never dropped.
     const orphan = await db.claim.findFirstOrThrow({ where: { articleId: article.id, text: { startsWith: "Ukraine, a technical signatory" } } });
     expect([orphan.anchorStatus, orphan.deletedAt]).toEqual(["orphaned", null]);
+    // The article list and the review queue count what the annotate page shows, not the orphans.
+    const listed = (await listArticles(team.editor.actor, { q: "Revised" })).items.find((a) => a.id === article.id)!;
+    expect(listed.total).toBe(after.claims.length);
+    expect(listed.tagged).toBe(after.claims.filter((c) => c.tag !== null).length);
+    await transitionArticle(team.editor.actor, article.id, { action: "submit" });
+    expect((await listReviewQueue(team.reviewer.actor)).find((a) => a.id === article.id)?.claims).toBe(after.claims.length);
 
     const diff = await getRevisionDiff(team.reviewer.actor, article.id, 1);
     const touched = diff.hunks.flatMap((h) => h.claims.map((c) => c.status));
