@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { containsText, db } from "@/lib/db";
 import { insertClaims } from "@/lib/data/claim-spans";
-import { notFound, parseInput } from "@/lib/errors";
+import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { splitClaims } from "@/lib/claims/split";
@@ -21,6 +21,16 @@ import {
 } from "@/lib/data/views";
 import { toClaimViews } from "@/lib/data/claim-views";
 
+/** The most claims one article may hold: beyond it the annotate page and report stop being usable (and SQLite's bound-parameter limit is near). */
+export const MAX_CLAIMS_PER_ARTICLE = 10_000;
+
+/** Refuses, before anything is written, a text that would split into more claims than an article may hold. */
+export function assertClaimLimit(count: number): void {
+  if (count <= MAX_CLAIMS_PER_ARTICLE) return;
+  const message = `This text splits into ${count.toLocaleString("en")} claims; an article holds at most ${MAX_CLAIMS_PER_ARTICLE.toLocaleString("en")}. Import it as several articles.`;
+  throw new AppError("validation_failed", message, { fields: { text: [message] } });
+}
+
 /**
  * Imports an article: stores its text as revision 1 and splits it into claims with a
  * suggested tag each (never taken as the confirmed tag), all in one transaction, so an
@@ -31,6 +41,7 @@ export async function importArticle(maybeActor: Actor | null, input: unknown): P
   const data = parseInput(importArticleSchema, input);
   const text = normalizeArticleText(data.text);
   const spans = splitClaims(text);
+  assertClaimLimit(spans.length);
   const suggestions = suggestTags(text, spans);
   const userId = actor.id;
   if (userId === null) throw new Error("importArticle needs a user to own the article");

@@ -12,6 +12,7 @@ import { publishArticleEvent } from "@/lib/realtime/bus";
 import { reanchorClaims, type AnchorResult } from "@/lib/claims/anchor";
 import { attachClaimsToHunks, revisionDiff, type RevisionHunk } from "@/lib/claims/revision-diff";
 import { splitClaims } from "@/lib/claims/split";
+import { assertClaimLimit } from "@/lib/data/articles";
 import { suggestTags } from "@/lib/claims/suggest";
 import { buildQuoteSelector } from "@/lib/claims/quote";
 import { articleText } from "@/lib/schemas/common";
@@ -45,6 +46,7 @@ export async function importRevision(maybeActor: Actor | null, articleId: string
   const actor = requirePermission(maybeActor, "articles:write");
   const text = normalizeArticleText(parseInput(revisionSchema, input).text);
   if (actor.id === null) throw new AppError("forbidden", "A revision needs a user to own it");
+  assertClaimLimit(splitClaims(text).length);
   const result = await db.$transaction(
     async (tx) => {
       await assertArticleEditable(tx, articleId);

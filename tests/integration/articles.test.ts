@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getArticle, getArticleReport, importArticle, listArticles } from "@/lib/data/articles";
+import { MAX_CLAIMS_PER_ARTICLE, getArticle, getArticleReport, importArticle, listArticles } from "@/lib/data/articles";
+import { importRevision } from "@/lib/data/revisions";
 import { updateClaim } from "@/lib/data/claims";
 import { addSourceToClaim } from "@/lib/data/sources";
 import { AppError } from "@/lib/errors";
@@ -60,6 +61,23 @@ describe("importArticle", () => {
     const url = await rejects(importArticle(team.editor.actor, { title: "T", text: "x.", url: "javascript:alert(1)" }), "validation_failed");
     expect(url.fields?.url?.[0]).toMatch(/http/);
     expect(await db.article.count()).toBe(before);
+  });
+
+  it("refuses a text of more claims than an article holds, before writing anything, and the same for a revision", async () => {
+    const sentences = (n: number) => Array.from({ length: n }, (_, i) => `Claim number ${i + 1} is here.`).join(" ");
+    const before = await db.article.count();
+    await expect(importArticle(team.editor.actor, { title: "Too many", text: sentences(MAX_CLAIMS_PER_ARTICLE + 1) })).rejects.toMatchObject({
+      status: 422,
+      message: "This text splits into 10,001 claims; an article holds at most 10,000. Import it as several articles.",
+    });
+    expect(await db.article.count()).toBe(before);
+
+    const article = await importArticle(team.editor.actor, { title: "Grows", text: "One claim. Another claim." });
+    await expect(importRevision(team.editor.actor, article.id, { text: sentences(MAX_CLAIMS_PER_ARTICLE + 5) })).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/^This text splits into 10,005 claims/),
+    });
+    expect(await db.articleRevision.count({ where: { articleId: article.id } })).toBe(1);
   });
 
   it("refuses reviewers and anonymous callers", async () => {
