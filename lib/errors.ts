@@ -62,7 +62,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (result.success) return result.data;
   const fields = fieldErrorsFromZod(result.error);
   const first = result.error.issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.join(".")}: ` : "";
+  // Name the field unless the message already does ("Title is required", not "title: Title is required").
+  const field = first?.path.length === 1 ? String(first.path[0]) : null;
+  const isNamed = field !== null && first!.message.toLowerCase().includes(field.toLowerCase());
+  const where = first && first.path.length > 0 && !isNamed ? `${first.path.join(".")}: ` : "";
   throw new AppError("validation_failed", `${where}${first?.message ?? "Invalid input"}`, { fields });
 }
 

@@ -1,7 +1,7 @@
 import type { FullReport } from "@/lib/data/report";
 import { CLAIM_FLAG_LABELS } from "@/lib/export/summary";
 import { VERDICTS, VERDICT_LABELS } from "@/lib/schemas/claim";
-import { formatPercent } from "@/components/ui/format";
+import { countOf, formatPercent } from "@/components/ui/format";
 import { BarChart } from "@/components/report/bar-chart";
 
 // The first four figures are read in this order by e2e/annotate/full-path.spec.ts.
@@ -47,13 +47,13 @@ export function SummaryFigures({ report }: { report: FullReport }) {
         </div>
       </dl>
       <p>
-        {total} claims; {summary.sourced} have at least one source ({formatPercent(sourcedShare)}). {summary.needingAttention}{" "}
-        need attention.
+        {countOf(total, "claim")}; {summary.sourced} {summary.sourced === 1 ? "has" : "have"} at least one source ({formatPercent(sourcedShare)}).{" "}
+        {summary.needingAttention} {summary.needingAttention === 1 ? "needs" : "need"} attention.
       </p>
       <p>
         {verdicts.length === 0
           ? "No verdicts yet."
-          : `Verdicts: ${verdicts.map((v) => `${VERDICT_LABELS[v]} ${summary.verdicts[v]}`).join(", ")}; ${summary.verdicts.none} claims without one.`}
+          : `Verdicts: ${verdicts.map((v) => `${VERDICT_LABELS[v]} ${summary.verdicts[v]}`).join(", ")}; ${countOf(summary.verdicts.none, "claim")} without one.`}
       </p>
       <div className="charts">
         <BarChart

@@ -16,3 +16,8 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", t
 export function formatDateTime(iso: string): string {
   return `${dateTimeFormat.format(new Date(iso))} UTC`;
 }
+
+/** A count with its noun, singular for one ("1 claim", "3 claims"); `plural` for irregular nouns. */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? noun : plural}`;
+}

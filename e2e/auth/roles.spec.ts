@@ -42,3 +42,18 @@ test("signed-out visitors are sent to the login page and back", async ({ page })
   await page.getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("cell", { name: "reviewer@example.com", exact: true })).toBeVisible();
 });
+
+test("pages load without console errors, with the app's icon", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  await page.goto("/login");
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(icon).toBeTruthy();
+  expect((await page.request.get(icon!)).status()).toBe(200);
+  await signIn(page, "editor");
+  await page.goto("/articles");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -16,8 +16,8 @@ export const optionalText = (max: number, label: string) =>
 export const httpUrl = z
   .string({ error: "URL is required" })
   .trim()
-  .min(1, "URL is required")
-  .max(2048, "URL must be at most 2048 characters")
+  .min(1, { error: "URL is required", abort: true })
+  .max(2048, { error: "URL must be at most 2048 characters", abort: true })
   .refine((v) => {
     try {
       const u = new URL(v);
