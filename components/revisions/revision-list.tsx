@@ -3,7 +3,7 @@ import type { RevisionSummary } from "@/lib/data/revisions";
 import { formatDateTime } from "@/components/ui/format";
 import { RevisionForm } from "@/components/revisions/revision-form";
 
-type Props = { article: { id: string; title: string }; revisions: RevisionSummary[]; canImport: boolean };
+type Props = { article: { id: string; title: string; text: string }; revisions: RevisionSummary[]; canImport: boolean };
 
 /** An article's revisions, with links to what changed and the form for a new one. */
 export function RevisionList({ article, revisions, canImport }: Props) {
@@ -38,7 +38,7 @@ export function RevisionList({ article, revisions, canImport }: Props) {
           ))}
         </tbody>
       </table>
-      {canImport && <RevisionForm articleId={article.id} />}
+      {canImport && <RevisionForm articleId={article.id} currentText={article.text} />}
     </>
   );
 }

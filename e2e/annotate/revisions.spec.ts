@@ -37,3 +37,21 @@ test("importing a revision re-anchors claims: anchored, changed and orphaned, in
     .poll(() => queryDb<Row>('SELECT "anchorStatus" FROM Claim WHERE articleId = ? AND text LIKE ?', articleId, "The Ottawa Treaty, signed in Ottawa%")[0]?.anchorStatus)
     .toBe("anchored");
 });
+
+test("the revision box starts with the current text, and a text that would orphan most claims is imported only when confirmed", async ({ page }) => {
+  await signIn(page, "editor");
+  const articleId = await importThroughForm(page, `Revision guard ${Date.now()}`);
+  await page.getByRole("link", { name: "Revisions" }).click();
+  const box = page.getByRole("textbox", { name: "Revision text" });
+  const stored = queryDb<{ text: string }>("SELECT text FROM ArticleRevision WHERE articleId = ? AND number = 1", articleId)[0]!.text;
+  await expect(box).toHaveValue(stored);
+
+  // One paragraph pasted over the whole article: asked first, nothing imported yet.
+  await box.fill("Russia has repeatedly denied any aggressive intentions towards NATO.");
+  await page.getByRole("button", { name: "Import revision" }).click();
+  await expect(page.getByText(/This text keeps 0 of the current revision.s \d+ sentences/)).toBeVisible();
+  expect(queryDb<{ n: number }>("SELECT count(*) AS n FROM ArticleRevision WHERE articleId = ?", articleId)[0]!.n).toBe(1);
+  await page.getByRole("button", { name: "Import anyway" }).click();
+  await expect(page.getByRole("heading", { name: "Changes from revision 1 to 2" })).toBeVisible();
+  expect(queryDb<{ n: number }>("SELECT count(*) AS n FROM ArticleRevision WHERE articleId = ?", articleId)[0]!.n).toBe(2);
+});

@@ -13,5 +13,5 @@ export default async function RevisionsPage({ params }: { params: Promise<{ arti
   const actor = await requirePageActor("articles:read", `/articles/${articleId}/revisions`);
   const article = await loadOrNotFound(getArticle(actor, articleId));
   const revisions = await listRevisions(actor, articleId);
-  return <RevisionList article={{ id: article.id, title: article.title }} revisions={revisions} canImport={can(actor, "articles:write") && article.reviewState !== "approved"} />;
+  return <RevisionList article={{ id: article.id, title: article.title, text: article.revision.text }} revisions={revisions} canImport={can(actor, "articles:write") && article.reviewState !== "approved"} />;
 }
