@@ -73,6 +73,18 @@ describe("splitSentences on news text", () => {
   });
 });
 
+describe("splitSentences on Chinese and Japanese", () => {
+  it.each([
+    ["Japanese full stops, no blank after them", "日本語の文です。これは二つ目の文です。", ["日本語の文です。", "これは二つ目の文です。"]],
+    ["Chinese question and exclamation marks", "你去哪里？我去北京！好的。", ["你去哪里？", "我去北京！", "好的。"]],
+    ["a quotation the sentence goes on from", "「はい。」と彼は言った。次の文です。", ["「はい。」と彼は言った。", "次の文です。"]],
+    ["a quoted sentence on its own", "「終わりだ。」 次の文です。", ["「終わりだ。」", "次の文です。"]],
+    ["mixed with English and emoji", "日本語の文です。 Emoji test 🚀🚀 works. これは文です。", ["日本語の文です。", "Emoji test 🚀🚀 works.", "これは文です。"]],
+  ])("%s", (_name, text, expected) => {
+    expect(sentences(text)).toEqual(expected);
+  });
+});
+
 describe("trimSpan", () => {
   it("narrows to the non-blank part and rejects blank spans", () => {
     expect(trimSpan("  ab  ", 0, 6)).toEqual({ start: 2, end: 4 });

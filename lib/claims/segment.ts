@@ -5,7 +5,7 @@ import type { Span } from "./types";
 
 /*
  * A single-pass sentence scanner over the original string. It looks only at candidate
- * terminators (. ! ? …), line breaks and list markers, and decides each with a few
+ * terminators (. ! ? … and the CJK 。！？), line breaks and list markers, and decides each with a few
  * characters of context, so it runs in linear time and allocates only the spans.
  * Intl.Segmenter was the placeholder: it passes 28/48 Golden Rules and copies the
  * whole input into every segment on Node 20 (../shared/STACK.md); see BENCHMARKS.md.
@@ -19,7 +19,28 @@ const NEWLINE = 10;
 const RETURN = 13;
 
 /** Closing quotes and brackets that belong to the sentence they follow (`solutions.”`). */
-const CLOSERS = new Set(["\"", "'", "”", "’", "»", "›", ")", "]", "}"]);
+const CLOSERS = new Set(["\"", "'", "”", "’", "»", "›", ")", "]", "}", "」", "』", "）", "】", "》", "〉", "］"]);
+
+/** Chinese and Japanese full stops, exclamation and question marks: they need no blank after them. */
+function isCjkTerminator(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff0e;
+}
+
+/**
+ * A CJK terminator ends the sentence after any closers, except inside a quotation that the
+ * sentence goes on from: 「はい。」と言った。 is one sentence.
+ */
+function decideCjk(text: string, i: number, lineEnd: number): { boundary: number; resume: number } {
+  let after = i + 1;
+  while (after < lineEnd && isCjkTerminator(text.charCodeAt(after))) after++;
+  let isQuoted = false;
+  while (after < lineEnd && CLOSERS.has(text[after]!)) {
+    if (text[after] === "」" || text[after] === "』") isQuoted = true;
+    after++;
+  }
+  if (after >= lineEnd || (isQuoted && !isSpaceCode(text.charCodeAt(after)))) return { boundary: -1, resume: after };
+  return { boundary: after, resume: after };
+}
 
 function isLineBreak(c: number): boolean {
   return c === NEWLINE || c === RETURN || c === 0x2028 || c === 0x2029 || c === 0x85;
@@ -51,6 +72,7 @@ function readDots(text: string, i: number, lineEnd: number): { end: number; dots
 function decide(ctx: ScanContext, i: number): { boundary: number; resume: number } {
   const { text, lineEnd } = ctx;
   const c = text.charCodeAt(i);
+  if (isCjkTerminator(c)) return decideCjk(text, i, lineEnd);
   let end: number;
   let dots = 0;
   let spaced = false;
@@ -134,7 +156,7 @@ function scanLine(ctx: ScanContext, spans: Span[]): void {
       continue;
     }
     const c = text.charCodeAt(i);
-    if (c !== DOT && c !== BANG && c !== QUERY && c !== ELLIPSIS) {
+    if (c !== DOT && c !== BANG && c !== QUERY && c !== ELLIPSIS && !isCjkTerminator(c)) {
       i++;
       continue;
     }
