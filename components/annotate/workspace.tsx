@@ -366,7 +366,8 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
             canEdit={canEdit}
             onSelect={setSelectedId}
             onSelection={(sel, at) => {
-              setSelection(sel);
+              // Only white space selected: there is no claim to make of it.
+              setSelection(sel && article.revision.text.slice(sel.start, sel.end).trim() !== "" ? sel : null);
               setCaret(at);
             }}
             onDragBoundary={(edge, offset) => selected && void span.dragBoundary(selected, edge, offset)}

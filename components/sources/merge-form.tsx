@@ -1,6 +1,6 @@
 "use client";
 
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { mergeSourcesAction } from "@/app/(app)/sources/actions";
 import { FieldError, describedBy } from "@/components/ui/field-error";
@@ -13,10 +13,14 @@ type Props = { sourceId: string; candidates: { id: string; label: string }[]; se
 export function MergeForm({ sourceId, candidates, search }: Props) {
   const router = useRouter();
   const { run, isPending, outcome } = useSourceAction();
+  // Merging cannot be undone from the page: the first click asks, the second merges.
+  const [pendingInto, setPendingInto] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const intoId = String(new FormData(event.currentTarget).get("intoId") ?? "");
+    if (pendingInto !== intoId) return setPendingInto(intoId);
+    setPendingInto(null);
     run(
       () => mergeSourcesAction(sourceId, { intoId }),
       (r) => `Merged: ${r.movedLinks} link${r.movedLinks === 1 ? "" : "s"} moved.`,
@@ -46,7 +50,7 @@ export function MergeForm({ sourceId, candidates, search }: Props) {
         <form onSubmit={onSubmit} className="row" noValidate>
           <label className="field inline">
             <span>Merge into</span>
-            <select name="intoId" {...describedBy("merge-error", outcome?.fields.intoId)}>
+            <select name="intoId" onChange={() => setPendingInto(null)} {...describedBy("merge-error", outcome?.fields.intoId)}>
               {candidates.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.label}
@@ -55,9 +59,15 @@ export function MergeForm({ sourceId, candidates, search }: Props) {
             </select>
           </label>
           <button type="submit" className="button" disabled={isPending}>
-            Merge
+            {pendingInto ? "Confirm merge" : "Merge"}
           </button>
         </form>
+      )}
+      {pendingInto && (
+        <p role="status" className="notice">
+          Merge into “{candidates.find((c) => c.id === pendingInto)?.label}”? This source leaves the library and its claim links move there.
+          Click “Confirm merge” to go on.
+        </p>
       )}
       <FieldError id="merge-error" messages={outcome?.fields.intoId} />
       <ActionMessage outcome={outcome} />

@@ -110,3 +110,16 @@ test("a refused edit is explained", async ({ page }) => {
   await page.keyboard.press("m");
   await expect(page.getByText("This is the last claim: nothing to merge with.")).toBeAttached();
 });
+
+test("selecting only white space offers no claim to create", async ({ page }) => {
+  await signIn(page, "editor");
+  const articleId = await importThroughForm(page, `Blank selection ${Date.now()}`);
+  const text = revisionText(articleId);
+  const gap = text.indexOf("landmines. ") + "landmines.".length; // the blank between two sentences
+  await selectText(page, gap, gap + 1);
+  await expect(page.getByRole("button", { name: "Create claim from selection" })).toHaveCount(0);
+  // A real selection still offers it.
+  const start = text.indexOf("the Ukraine conflict was triggered");
+  await selectText(page, start, start + "the Ukraine conflict".length);
+  await expect(page.getByRole("button", { name: "Create claim from selection" })).toBeVisible();
+});

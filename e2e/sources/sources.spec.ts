@@ -175,6 +175,10 @@ test("the library finds a source; its page checks the link, rates it, shows snap
     .getByRole("combobox", { name: "Merge into" })
     .selectOption({ label: `Heat and Health e2e (${ORIGIN}/pages/report-landing.html)` });
   await page.getByRole("button", { name: "Merge", exact: true }).click();
+  // Asked first: nothing merged until confirmed.
+  await expect(page.getByText(/This source leaves the library and its claim links move there/)).toBeVisible();
+  expect(queryDb("SELECT mergedIntoId FROM Source WHERE id = ?", dup.sourceId)).toEqual([{ mergedIntoId: null }]);
+  await page.getByRole("button", { name: "Confirm merge" }).click();
   await expect(page).toHaveURL(new RegExp(`/sources/${kept.sourceId}$`));
   await expect(page.getByRole("heading", { name: "Cited by 2 claims" })).toBeVisible();
   expect(queryDb("SELECT mergedIntoId FROM Source WHERE id = ?", dup.sourceId)).toEqual([{ mergedIntoId: kept.sourceId }]);
