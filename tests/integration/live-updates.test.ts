@@ -55,6 +55,14 @@ async function open(p: Person, articleId: string) {
   return { events, waitFor, close: () => controller.abort() };
 }
 
+/** A new article, one of its claims, and a reviewer's stream on it that has connected. */
+async function watchNewArticle(title: string, claimIndex: number) {
+  const article = await importArticle(team.editor.actor, { title, text: SAMPLE_TEXT });
+  const watcher = await open(team.reviewer, article.id);
+  await watcher.waitFor((e) => e.event === "presence");
+  return { article, claimId: article.claims[claimIndex]!.id, watcher };
+}
+
 describe("live updates over server-sent events", () => {
   it("pushes a colleague's change within 2 seconds and shows who is on the article", async () => {
     const article = await importArticle(team.editor.actor, { title: "Live", text: SAMPLE_TEXT });
@@ -78,10 +86,7 @@ describe("live updates over server-sent events", () => {
   });
 
   it("pushes a linked and an unlinked source to everyone on the article", async () => {
-    const article = await importArticle(team.editor.actor, { title: "Live sources", text: SAMPLE_TEXT });
-    const claimId = article.claims[2]!.id;
-    const watcher = await open(team.reviewer, article.id);
-    await watcher.waitFor((e) => e.event === "presence");
+    const { claimId, watcher } = await watchNewArticle("Live sources", 2);
     const link = await addSourceToClaim(team.editor.actor, claimId, { url: "https://example.org/live-source", relation: "supports" });
     const added = await watcher.waitFor((e) => e.event === "claims" && (e.data.claims as { sources: { id: string }[] }[]).some((c) => c.sources.some((l) => l.id === link.id)));
     expect(added.data.actorId).toBe(team.editor.actor.id);
@@ -91,10 +96,7 @@ describe("live updates over server-sent events", () => {
   });
 
   it("sends the writer's claim views with the event, and only the ids when they are too big for a notification", async () => {
-    const article = await importArticle(team.editor.actor, { title: "Big views", text: SAMPLE_TEXT });
-    const claimId = article.claims[3]!.id;
-    const watcher = await open(team.reviewer, article.id);
-    await watcher.waitFor((e) => e.event === "presence");
+    const { article, claimId, watcher } = await watchNewArticle("Big views", 3);
     const { articleId: _articleId, ...view } = await getClaim(team.editor.actor, claimId);
     const huge = { ...view, note: "n".repeat(10_000) };
     await publishArticleEvent(article.id, { type: "claims", claimIds: [claimId], removedIds: [], actorId: team.editor.actor.id, views: [huge] });
