@@ -9,10 +9,10 @@ import { alreadyCheckedAction } from "@/app/(app)/articles/[articleId]/review-ac
 import { claimAnchor } from "@/lib/export/iris";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
 import { REVIEW_STATE_LABELS, isReviewState } from "@/components/review/review-labels";
+import { RELATION_LABELS, SourceTitle } from "@/components/sources/source-title";
 
 type Result = { kind: "done"; matches: AlreadyCheckedMatch[] } | { kind: "error"; message: string };
 
-const RELATION_LABELS = { supports: "Supports", refutes: "Refutes", context: "Context", origin: "Origin" } as const;
 
 /**
  * Claims from other articles that say the same thing as this one, with their tags,
@@ -79,13 +79,7 @@ export function AlreadyChecked({ claim, isSelected = false }: { claim: Pick<Clai
                   {m.sources.map((s, i) => (
                     <p key={i}>
                       <span className={`relation rel-${s.relation}`}>{RELATION_LABELS[s.relation]}</span>{" "}
-                      {/^https?:\/\//i.test(s.url) ? (
-                        <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">
-                          {s.title ?? s.url}
-                        </a>
-                      ) : (
-                        <span>{s.title ?? s.url}</span>
-                      )}
+                      <SourceTitle url={s.url} title={s.title} />
                     </p>
                   ))}
                 </div>

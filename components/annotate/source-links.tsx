@@ -1,12 +1,7 @@
 import type { SourceLinkView } from "@/lib/data/views";
 import { CredibilityBadge } from "@/components/sources/credibility-badge";
+import { RELATION_LABELS, SourceTitle } from "@/components/sources/source-title";
 
-const RELATION_LABELS = { supports: "Supports", refutes: "Refutes", context: "Context", origin: "Origin" } as const;
-
-/** Only http(s) addresses become links; anything else is shown as text. */
-export function isHttpUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url);
-}
 
 /** The sources linked to a claim, with relation, title, locator, credibility and quoted passage. */
 export function SourceLinks({ sources, canEdit, onRemove }: { sources: SourceLinkView[]; canEdit: boolean; onRemove?: (linkId: string) => void }) {
@@ -16,13 +11,7 @@ export function SourceLinks({ sources, canEdit, onRemove }: { sources: SourceLin
       {sources.map((s) => (
         <div key={s.id} className="source">
           <span className={`relation rel-${s.relation}`}>{RELATION_LABELS[s.relation]}</span>{" "}
-          {isHttpUrl(s.url) ? (
-            <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">
-              {s.title ?? s.url}
-            </a>
-          ) : (
-            <span>{s.title ?? s.url}</span>
-          )}
+          <SourceTitle url={s.url} title={s.title} />
           {s.locator && <span className="muted small"> · {s.locator}</span>} <CredibilityBadge credibility={s.credibility} />
           {s.quote && <blockquote className="quote">{s.quote}</blockquote>}
           {canEdit && onRemove && (

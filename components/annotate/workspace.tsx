@@ -25,6 +25,7 @@ import { isTypingTarget } from "@/components/annotate/shortcuts";
 import { formatDate } from "@/components/ui/format";
 import { ReviewBar } from "@/components/review/review-bar";
 import { commentsChanged } from "@/components/review/comment-counts";
+import { isHttpUrl } from "@/components/sources/source-title";
 
 const IDLE: SaveState = { kind: "idle" };
 const byPosition = (a: ClaimView, b: ClaimView) => a.start - b.start || a.end - b.end;
@@ -304,7 +305,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
           <h1>{article.title}</h1>
           <p className="muted small">
             {[article.publisher, article.author, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(" · ")}
-            {article.url && /^https?:\/\//i.test(article.url) && (
+            {article.url && isHttpUrl(article.url) && (
               <>
                 {" · "}
                 <a href={article.url} target="_blank" rel="noopener noreferrer nofollow">

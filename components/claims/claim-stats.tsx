@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { getClaimStats } from "@/lib/data/search-stats";
 import { BarChart } from "@/components/report/bar-chart";
 import { filterHref, type RawFilters } from "@/components/claims/filter-href";
+import { SourceTitle } from "@/components/sources/source-title";
 
 const MONTHS = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 
@@ -33,13 +34,7 @@ export async function ClaimStats({ actor, raw }: { actor: Actor; raw: RawFilters
           <ol className="tally">
             {stats.sources.map((s) => (
               <li key={s.url}>
-                {/^https?:\/\//i.test(s.url) ? (
-                  <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">
-                    {s.title ?? s.url}
-                  </a>
-                ) : (
-                  (s.title ?? s.url)
-                )}{" "}
+                <SourceTitle url={s.url} title={s.title} />{" "}
                 <span className="muted small">
                   {s.domain} · {s.citations} citation{s.citations === 1 ? "" : "s"}
                 </span>

@@ -6,8 +6,8 @@ import { formatDate } from "@/components/ui/format";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
 import { REVIEW_STATE_LABELS } from "@/components/review/review-labels";
 import { filterHref, type RawFilters } from "@/components/claims/filter-href";
+import { RELATION_LABELS, SourceTitle } from "@/components/sources/source-title";
 
-const RELATION_LABELS = { supports: "Supports", refutes: "Refutes", context: "Context", origin: "Origin" } as const;
 
 /** One page of matching claims, each linked to its place in its article's report. */
 export function ClaimResults({ result, raw }: { result: ClaimSearchResult; raw: RawFilters }) {
@@ -45,13 +45,7 @@ export function ClaimResults({ result, raw }: { result: ClaimSearchResult; raw: 
                     <span key={i}>
                       {i > 0 && ", "}
                       {RELATION_LABELS[s.relation]}:{" "}
-                      {/^https?:\/\//i.test(s.url) ? (
-                        <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">
-                          {s.title ?? s.url}
-                        </a>
-                      ) : (
-                        (s.title ?? s.url)
-                      )}
+                      <SourceTitle url={s.url} title={s.title} />
                     </span>
                   ))}
                 </>

@@ -6,10 +6,10 @@ import { REVIEW_STATES } from "@/lib/export/types";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
 import { REVIEW_STATE_LABELS } from "@/components/review/review-labels";
 import type { RawFilters } from "@/components/claims/filter-href";
+import { RELATION_LABELS } from "@/components/sources/source-title";
 
 export type { RawFilters };
 
-const RELATION_LABELS = { supports: "Supports", refutes: "Refutes", context: "Context", origin: "Origin" } as const;
 
 type Choice = readonly (readonly [string, string])[];
 

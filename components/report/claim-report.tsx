@@ -11,6 +11,7 @@ import { ExportLinks } from "@/components/report/export-links";
 import { ShareLinks } from "@/components/report/share-links";
 import { PrintButton } from "@/components/report/print-button";
 import { LowCredibility } from "@/components/report/low-credibility";
+import { isHttpUrl } from "@/components/sources/source-title";
 
 type Props = {
   report: FullReport;
@@ -38,7 +39,7 @@ export function ClaimReport({ report, mode = "desk", canEdit = false, shareLinks
       <p className="report-title">{article.title}</p>
       <p className="muted small">
         {[article.publisher, article.author, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(" · ")}
-        {article.url && /^https?:\/\//i.test(article.url) && (
+        {article.url && isHttpUrl(article.url) && (
           <>
             {" · "}
             <a href={article.url} target="_blank" rel="noopener noreferrer nofollow">

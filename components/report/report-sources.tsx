@@ -1,6 +1,6 @@
 import type { SourceLinkView } from "@/lib/data/views";
+import { RELATION_LABELS, SourceTitle } from "@/components/sources/source-title";
 
-const RELATION_LABELS = { supports: "Supports", refutes: "Refutes", context: "Context", origin: "Origin" } as const;
 
 /** A claim's sources in the report: relation, title (a link only for http(s) addresses) and the quoted passage. */
 export function ReportSources({ sources }: { sources: SourceLinkView[] }) {
@@ -10,13 +10,7 @@ export function ReportSources({ sources }: { sources: SourceLinkView[] }) {
       {sources.map((s) => (
         <div key={s.id} className="source">
           <span className={`relation rel-${s.relation}`}>{RELATION_LABELS[s.relation]}</span>{" "}
-          {/^https?:\/\//i.test(s.url) ? (
-            <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">
-              {s.title ?? s.url}
-            </a>
-          ) : (
-            <span>{s.title ?? s.url}</span>
-          )}
+          <SourceTitle url={s.url} title={s.title} />
           <span className="print-url"> {s.url}</span>
           {s.quote && <blockquote className="quote">{s.quote}</blockquote>}
         </div>

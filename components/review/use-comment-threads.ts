@@ -5,14 +5,14 @@ import type { CommentView } from "@/lib/data/comments";
 import { addCommentAction, listCommentsAction, resolveCommentAction } from "@/app/(app)/articles/[articleId]/review-actions";
 import { useCommentChanges } from "@/components/review/comment-counts";
 
-type Scope = { claimId: string } | { articleId: string };
+export type CommentScope = { claimId: string } | { articleId: string };
 
 /**
  * Loads, adds to and resolves the comment threads of a claim or an article through the
  * server actions; onChange hears the new threads (to update counts shown elsewhere).
  * Loaded threads reload when commentsChanged() reports someone else's comment.
  */
-export function useCommentThreads(scope: Scope, onChange?: (threads: CommentView[]) => void) {
+export function useCommentThreads(scope: CommentScope, onChange?: (threads: CommentView[]) => void) {
   const [threads, setThreads] = useState<CommentView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = "claimId" in scope ? scope.claimId : scope.articleId;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { SourceDetailView } from "@/lib/data/source-views";
 import { formatDate, formatDateTime } from "@/components/ui/format";
-import { isHttpUrl } from "@/components/annotate/source-links";
+import { isHttpUrl } from "@/components/sources/source-title";
 import { CredibilityBadge } from "@/components/sources/credibility-badge";
 import { CredibilityForms } from "@/components/sources/credibility-forms";
 import { HealthLabel } from "@/components/sources/health-label";

@@ -7,7 +7,7 @@ import { acceptSuggestionsSchema, updateClaimSchema, type ClaimTag, type Verdict
 import { assertArticleEditable, assertEditableState } from "@/lib/data/editable";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 import { type ClaimView, type SuggestionView, claimSelect } from "@/lib/data/views";
-import { toClaimViews } from "@/lib/data/claim-views";
+import { claimViews, toClaimViews } from "@/lib/data/claim-views";
 
 /** One claim as the API shows it. */
 export async function getClaim(maybeActor: Actor | null, claimId: string): Promise<ClaimView & { articleId: string }> {
@@ -205,6 +205,5 @@ export async function acceptSuggestions(maybeActor: Actor | null, articleId: str
     { timeout: 60_000 },
   );
   if (ids.length > 0) await publishArticleEvent(articleId, { type: "claims", claimIds: ids, removedIds: [], actorId: actor.id });
-  const rows = await db.claim.findMany({ where: { id: { in: ids } }, select: claimSelect, orderBy: { start: "asc" } });
-  return toClaimViews(rows);
+  return claimViews(actor, ids);
 }

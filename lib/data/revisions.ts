@@ -12,6 +12,7 @@ import { publishArticleEvent } from "@/lib/realtime/bus";
 import { reanchorClaims, type AnchorResult } from "@/lib/claims/anchor";
 import { attachClaimsToHunks, revisionDiff, type RevisionHunk } from "@/lib/claims/revision-diff";
 import { splitClaims } from "@/lib/claims/split";
+import type { Span } from "@/lib/claims/types";
 import { assertClaimLimit } from "@/lib/data/articles";
 import { suggestTags } from "@/lib/claims/suggest";
 import { buildQuoteSelector } from "@/lib/claims/quote";
@@ -46,7 +47,8 @@ export async function importRevision(maybeActor: Actor | null, articleId: string
   const actor = requirePermission(maybeActor, "articles:write");
   const text = normalizeArticleText(parseInput(revisionSchema, input).text);
   if (actor.id === null) throw new AppError("forbidden", "A revision needs a user to own it");
-  assertClaimLimit(splitClaims(text).length);
+  const sentences = splitClaims(text);
+  assertClaimLimit(sentences.length);
   const result = await db.$transaction(
     async (tx) => {
       await assertArticleEditable(tx, articleId);
@@ -159,6 +161,7 @@ export async function importRevision(maybeActor: Actor | null, articleId: string
         articleId,
         revisionId: revision.id,
         text,
+        sentences,
         placed: results,
         actorId: actor.id!,
         now,
@@ -204,7 +207,16 @@ function reanchorEvent(actorId: string, articleId: string, claimId: string, at: 
   ];
 }
 
-type NewText = { articleId: string; revisionId: string; text: string; placed: RevisionClaimResult[]; actorId: string; now: Date };
+type NewText = {
+  articleId: string;
+  revisionId: string;
+  text: string;
+  /** The new text's sentence spans, split once by importRevision. */
+  sentences: Span[];
+  placed: RevisionClaimResult[];
+  actorId: string;
+  now: Date;
+};
 
 /** Creates claims for the sentences of the new text that no re-anchored claim covers. */
 async function addClaimsForNewText(
@@ -216,7 +228,7 @@ async function addClaimsForNewText(
     .map((p) => [p.start!, p.end!] as const)
     .sort((a, b) => a[0] - b[0]);
   const overlaps = (s: { start: number; end: number }) => covered.some(([a, b]) => a < s.end && s.start < b);
-  const spans = splitClaims(n.text).filter((s) => !overlaps(s));
+  const spans = n.sentences.filter((s) => !overlaps(s));
   if (spans.length === 0) return [];
   const ids = await insertClaims(tx, {
     articleId: n.articleId,
