@@ -10,6 +10,7 @@ import { claimAnchor } from "@/lib/export/iris";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
 import { REVIEW_STATE_LABELS, isReviewState } from "@/components/review/review-labels";
 import { RELATION_LABELS, SourceTitle } from "@/components/sources/source-title";
+import { useDetailsOpen } from "@/components/ui/use-details-open";
 
 type Result = { kind: "done"; matches: AlreadyCheckedMatch[] } | { kind: "error"; message: string };
 
@@ -20,7 +21,7 @@ type Result = { kind: "done"; matches: AlreadyCheckedMatch[] } | { kind: "error"
  * again only if the claim's text changes.
  */
 export function AlreadyChecked({ claim, isSelected = false }: { claim: Pick<ClaimView, "id" | "text">; isSelected?: boolean }) {
-  const [isOpen, setOpen] = useState(false);
+  const { isOpen, detailsProps } = useDetailsOpen();
   // The result, with the claim text it is for: a changed text is searched again.
   const [result, setResult] = useState<{ text: string; value: Result } | null>(null);
   const isWanted = isSelected || isOpen;
@@ -45,7 +46,7 @@ export function AlreadyChecked({ claim, isSelected = false }: { claim: Pick<Clai
     isCurrent && result ? result.value : isWanted ? { kind: "loading" } : { kind: "idle" };
   const count = state.kind === "done" ? state.matches.length : null;
   return (
-    <details className="already-checked" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="already-checked" {...detailsProps}>
       <summary className={count ? "has-matches" : undefined}>
         Already checked elsewhere{state.kind === "loading" ? " (searching…)" : count !== null ? ` (${count})` : ""}
       </summary>

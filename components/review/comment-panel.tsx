@@ -1,10 +1,11 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import type { CommentView } from "@/lib/data/comments";
 import { CommentForm } from "@/components/review/comment-form";
 import { CommentThreads } from "@/components/review/comment-threads";
 import { type CommentScope, useCommentThreads } from "@/components/review/use-comment-threads";
+import { useDetailsOpen } from "@/components/ui/use-details-open";
 
 type Props = {
   scope: CommentScope;
@@ -19,17 +20,14 @@ type Props = {
 
 /** Comment threads of a claim or an article behind a disclosure; they load when first opened. */
 export function CommentPanel({ scope, className, summary, summaryClassName, canComment, formLabel, onChange }: Props) {
-  const [isOpen, setOpen] = useState(false);
+  const { isOpen, detailsProps } = useDetailsOpen();
   const { threads, error, load, add, resolve } = useCommentThreads(scope, onChange);
+  const isLoaded = threads !== null;
+  useEffect(() => {
+    if (isOpen && !isLoaded) void load();
+  }, [isOpen, isLoaded, load]);
   return (
-    <details
-      className={className}
-      onToggle={(e) => {
-        const isNowOpen = e.currentTarget.open;
-        setOpen(isNowOpen);
-        if (isNowOpen && threads === null) void load();
-      }}
-    >
+    <details className={className} {...detailsProps}>
       <summary className={summaryClassName}>{summary(threads)}</summary>
       {isOpen && (
         <div className="stack">

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { queryDb } from "../support/db";
 import { signIn } from "../support/login";
 import { importThroughForm } from "../support/import";
@@ -19,6 +19,8 @@ const reviewBar = (page: Page) => page.getByRole("region", { name: "Review" });
 const claimItem = (page: Page, startsWith: string) =>
   page.getByRole("list", { name: "Claims" }).getByRole("listitem").filter({ hasText: startsWith });
 const TREATY = "The Ottawa Treaty, signed in 1997";
+// A posted comment under a claim, not the comment box, which holds the text until saved.
+const postedComment = (item: Locator, text: string) => item.getByRole("paragraph").filter({ hasText: text });
 
 type ArticleRow = { reviewState: string; submittedAt: string | null; reviewedAt: string | null; reviewedById: string | null };
 const articleRow = (id: string) =>
@@ -55,7 +57,8 @@ test("editor → reviewer → changes requested → approved, in two browser con
     .getByRole("textbox", { name: "Comment on this claim" })
     .fill("Which source gives 1997? Please link the treaty text.");
   await treaty.getByRole("button", { name: "Comment", exact: true }).click();
-  await expect(treaty.getByText("Which source gives 1997?")).toBeVisible();
+  await expect(postedComment(treaty, "Which source gives 1997?")).toBeVisible();
+  await expect(treaty.getByRole("textbox", { name: "Comment on this claim" })).toHaveValue("");
   const [comment] = queryDb<{ id: string; claimId: string; body: string }>(
     "SELECT c.id, c.claimId, c.body FROM Comment c WHERE c.articleId = ? AND c.claimId IS NOT NULL",
     articleId,
@@ -95,7 +98,7 @@ test("editor → reviewer → changes requested → approved, in two browser con
   await treatyForEditor.getByText("Comments (1 open)").click();
   await treatyForEditor.getByRole("textbox", { name: /^Reply to / }).fill("Linked the UN treaty collection.");
   await treatyForEditor.getByRole("button", { name: "Reply" }).click();
-  await expect(treatyForEditor.getByText("Linked the UN treaty collection.")).toBeVisible();
+  await expect(postedComment(treatyForEditor, "Linked the UN treaty collection.")).toBeVisible();
   await treatyForEditor.getByRole("button", { name: "Resolve thread" }).click();
   await expect(treatyForEditor.getByText(/^Resolved by /)).toBeVisible();
   expect(queryDb<{ n: number }>("SELECT count(*) AS n FROM Comment WHERE parentId = ?", comment!.id)[0]!.n).toBe(1);
@@ -140,10 +143,10 @@ test("a colleague's comment appears live in threads already open, and in the cou
   await treaty.getByText("Comments", { exact: true }).click();
   await treaty.getByRole("textbox", { name: "Comment on this claim" }).fill("Is 1997 the signing or the entry into force?");
   await treaty.getByRole("button", { name: "Comment", exact: true }).click();
-  await expect(treaty.getByText("Is 1997 the signing")).toBeVisible();
+  await expect(postedComment(treaty, "Is 1997 the signing")).toBeVisible();
 
   // No reload on the editor's side: the event stream brings it.
-  await expect(treatyForEditor.getByText("Is 1997 the signing or the entry into force?")).toBeVisible({ timeout: 5_000 });
+  await expect(postedComment(treatyForEditor, "Is 1997 the signing or the entry into force?")).toBeVisible({ timeout: 5_000 });
   await expect(treatyForEditor.getByText("Comments (1 open)")).toBeVisible();
 });
 
@@ -161,4 +164,22 @@ test("editors are kept out of the review queue", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" })).toHaveCount(0);
   await page.goto("/review");
   await expect(page).toHaveURL(/\/forbidden$/);
+});
+
+test("comments opened before the page is interactive still load once it is", async ({ browser }) => {
+  const editor = await person(browser, "editor");
+  const articleId = await importThroughForm(editor, `Early click ${Date.now()}`);
+  // Hold back the page's scripts: the server-rendered page is there, React is not yet.
+  let release!: () => void;
+  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
+  await editor.route("**/_next/static/chunks/*.js", async (route) => {
+    await scriptsMayLoad;
+    await route.continue();
+  });
+  await editor.goto(`/articles/${articleId}`, { waitUntil: "commit" });
+  const treaty = claimItem(editor, TREATY);
+  await treaty.getByText("Comments", { exact: true }).click();
+  release();
+  await expect(treaty.getByRole("textbox", { name: "Comment on this claim" })).toBeVisible();
+  await expect(treaty.getByText("No comments yet.")).toBeVisible();
 });
