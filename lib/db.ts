@@ -60,3 +60,24 @@ export async function insertRows(tx: Tx, table: string, columns: readonly string
     await tx.$executeRawUnsafe(head + values, ...params);
   }
 }
+
+/**
+ * Plain SQL with `?` placeholders, numbered `$1, $2…` on PostgreSQL. Quote every
+ * identifier ("Claim"."articleId"); the text must hold no other `?`, so values always go
+ * in as parameters.
+ */
+export function sqlText(text: string): string {
+  if (env.databaseKind !== "postgresql") return text;
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+/**
+ * Runs a plain SQL query and returns its rows. Prisma plans each of its own queries afresh
+ * in its query compiler (about 6 ms for an article of 100 claims, measured); the hot read
+ * paths use this instead. Date columns come back as Date, and COUNT(*) as a bigint, on
+ * both databases.
+ */
+export function queryRows<T>(client: Tx, text: string, ...params: unknown[]): Promise<T[]> {
+  return client.$queryRawUnsafe<T[]>(sqlText(text), ...params);
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { containsText, db } from "@/lib/db";
+import { containsText, db, queryRows } from "@/lib/db";
 import { insertClaims } from "@/lib/data/claim-spans";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
@@ -15,11 +15,12 @@ import {
   type TagCounts,
   CURRENT_CLAIM,
   articleMetaSelect,
-  claimSelect,
+  type ArticleRow,
   countTags,
   toArticleMeta,
 } from "@/lib/data/views";
 import { toClaimViews } from "@/lib/data/claim-views";
+import { selectClaimRows } from "@/lib/data/claim-rows";
 
 /** The most claims one article may hold: beyond it the annotate page and report stop being usable (and SQLite's bound-parameter limit is near). */
 export const MAX_CLAIMS_PER_ARTICLE = 10_000;
@@ -88,27 +89,21 @@ export async function importArticle(maybeActor: Actor | null, input: unknown): P
 /** An article with its current revision's text and its claims in text order. */
 export async function getArticle(maybeActor: Actor | null, articleId: string): Promise<ArticleView> {
   requirePermission(maybeActor, "articles:read");
-  const article = await db.article.findUnique({
-    where: { id: articleId },
-    select: {
-      ...articleMetaSelect,
-      revisions: { select: { id: true, number: true, text: true }, orderBy: { number: "desc" }, take: 1 },
-    },
-  });
-  const revision = article?.revisions[0];
-  if (!article || !revision) throw notFound("Article");
-  const { revisions: _revisions, ...meta } = article;
+  // Plain SQL, like the claims below (lib/data/claim-rows.ts): this is the hottest read.
+  const [row] = await queryRows<ArticleRow & { revisionId: string; revisionNumber: number; revisionText: string }>(
+    db,
+    `SELECT a."id", a."title", a."url", a."publisher", a."author", a."publishedAt", a."createdAt", a."reviewState",
+       r."id" AS "revisionId", r."number" AS "revisionNumber", r."text" AS "revisionText"
+     FROM "Article" a JOIN "ArticleRevision" r ON r."articleId" = a."id"
+     WHERE a."id" = ? ORDER BY r."number" DESC LIMIT 1`,
+    articleId,
+  );
+  if (!row) throw notFound("Article");
+  const { revisionId, revisionNumber, revisionText, ...meta } = row;
+  const revision = { id: revisionId, number: revisionNumber, text: revisionText };
   const [claims, orphaned] = await Promise.all([
-    db.claim.findMany({
-      where: { articleId, revisionId: revision.id, deletedAt: null },
-      select: claimSelect,
-      orderBy: [{ start: "asc" }, { end: "asc" }],
-    }),
-    db.claim.findMany({
-      where: { articleId, anchorStatus: "orphaned", deletedAt: null },
-      select: claimSelect,
-      orderBy: { updatedAt: "desc" },
-    }),
+    selectClaimRows(db, { revisionId: revision.id }),
+    selectClaimRows(db, { orphanedOf: articleId }),
   ]);
   const views = await toClaimViews([...claims, ...orphaned]);
   return { ...toArticleMeta(meta), revision, claims: views.slice(0, claims.length), orphaned: views.slice(claims.length) };

@@ -6,16 +6,14 @@ import { recordEvent } from "@/lib/data/audit";
 import { acceptSuggestionsSchema, updateClaimSchema, type ClaimTag, type Verdict } from "@/lib/schemas/claim";
 import { assertArticleEditable, assertEditableState } from "@/lib/data/editable";
 import { publishArticleEvent } from "@/lib/realtime/bus";
-import { type ClaimView, type SuggestionView, claimSelect } from "@/lib/data/views";
+import type { ClaimView, SuggestionView } from "@/lib/data/views";
+import { selectClaimRows } from "@/lib/data/claim-rows";
 import { claimViews, toClaimViews } from "@/lib/data/claim-views";
 
 /** One claim as the API shows it. */
 export async function getClaim(maybeActor: Actor | null, claimId: string): Promise<ClaimView & { articleId: string }> {
   requirePermission(maybeActor, "articles:read");
-  const row = await db.claim.findFirst({
-    where: { id: claimId, deletedAt: null },
-    select: { ...claimSelect, articleId: true },
-  });
+  const [row] = await selectClaimRows(db, { ids: [claimId] });
   if (!row) throw notFound("Claim");
   const [view] = await toClaimViews([row]);
   return { ...view!, articleId: row.articleId };

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 
 export type Limit = { limit: number; windowMs: number };
 
@@ -11,7 +11,8 @@ export const BAD_TOKENS_PER_IP: Limit = { limit: 20, windowMs: 15 * 60_000 };
 
 /** How long until the key may try again, in ms; 0 when it is not blocked. */
 export async function blockedFor(key: string, { limit, windowMs }: Limit, now = new Date()): Promise<number> {
-  const row = await db.rateLimit.findUnique({ where: { key } });
+  // Plain SQL (lib/db.ts queryRows): every API request with a token asks.
+  const [row] = await queryRows<{ count: number; windowStart: Date }>(db, `SELECT "count", "windowStart" FROM "RateLimit" WHERE "key" = ?`, key);
   if (!row) return 0;
   const ends = row.windowStart.getTime() + windowMs;
   return row.count >= limit && ends > now.getTime() ? ends - now.getTime() : 0;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/roles";
 import { getArticleReport, type ArticleReport } from "@/lib/data/articles";
@@ -57,16 +57,18 @@ export async function getFullReport(maybeActor: Actor | null, articleId: string)
 }
 
 async function loadReview(articleId: string): Promise<ReportReview> {
-  const row = await db.article.findUnique({
-    where: { id: articleId },
-    select: { reviewState: true, submittedAt: true, reviewedAt: true, reviewedBy: { select: { name: true } } },
-  });
+  const [row] = await queryRows<{ reviewState: string; submittedAt: Date | null; reviewedAt: Date | null; reviewedByName: string | null }>(
+    db,
+    `SELECT a."reviewState", a."submittedAt", a."reviewedAt", u."name" AS "reviewedByName"
+     FROM "Article" a LEFT JOIN "User" u ON u."id" = a."reviewedById" WHERE a."id" = ?`,
+    articleId,
+  );
   if (!row) throw notFound("Article");
   return {
     state: row.reviewState as ReviewState,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
-    reviewedBy: row.reviewedBy?.name ? row.reviewedBy.name : null,
+    reviewedBy: row.reviewedByName || null,
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, queryRows, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
@@ -16,7 +16,11 @@ import { credibilitySchema, domainRatingSchema } from "@/lib/sources/source-sche
 export async function domainRatingMap(client: Tx, domains: readonly (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(domains.filter((d): d is string => d !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await client.domainRating.findMany({ where: { domain: { in: wanted } }, select: { domain: true, rating: true } });
+  const rows = await queryRows<{ domain: string; rating: string }>(
+    client,
+    `SELECT "domain", "rating" FROM "DomainRating" WHERE "domain" IN (${wanted.map(() => "?").join(", ")})`,
+    ...wanted,
+  );
   return new Map(rows.map((r) => [r.domain, r.rating]));
 }
 

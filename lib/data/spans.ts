@@ -8,7 +8,8 @@ import { spanColumns } from "@/lib/data/claim-spans";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 import { mergeSpans, splitSpan, validateSpan } from "@/lib/claims/span-edit";
 import { adjustClaimSchema, createClaimSchema, deleteClaimSchema, mergeClaimsSchema, splitClaimSchema } from "@/lib/schemas/span";
-import { type ClaimView, claimSelect } from "@/lib/data/views";
+import type { ClaimView } from "@/lib/data/views";
+import { selectClaimRows } from "@/lib/data/claim-rows";
 import { claimViews, toClaimViews } from "@/lib/data/claim-views";
 
 // Span editing: create, split, merge, adjust, delete and restore claims. Every edit keeps
@@ -267,11 +268,7 @@ export async function listDeletedClaims(
   articleId: string,
 ): Promise<(ClaimView & { deletedAt: string })[]> {
   requirePermission(maybeActor, "articles:read");
-  const rows = await db.claim.findMany({
-    where: { articleId, deletedAt: { not: null } },
-    select: { ...claimSelect, deletedAt: true },
-    orderBy: { deletedAt: "desc" },
-  });
+  const rows = await selectClaimRows(db, { deletedOf: articleId });
   const views = await toClaimViews(rows);
   return views.map((view, i) => ({ ...view, deletedAt: rows[i]!.deletedAt!.toISOString() }));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordEvent } from "@/lib/data/audit";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { type SpeakerAliasView, normalizeSpeakerKey } from "@/lib/data/speakers-names";
@@ -32,12 +32,8 @@ export async function listSpeakerAliases(maybeActor: Actor | null): Promise<Spea
 
 /** The aliases without a permission check, for callers that already checked one (reports, shared reports). */
 export async function loadSpeakerAliases(): Promise<SpeakerAliasView[]> {
-  const rows = await db.speakerAlias.findMany({
-    select: { alias: true, canonical: true },
-    orderBy: [{ canonical: "asc" }, { alias: "asc" }],
-    take: 10_000,
-  });
-  return rows;
+  // Plain SQL (lib/db.ts queryRows): every report reads them.
+  return queryRows<SpeakerAliasView>(db, `SELECT "alias", "canonical" FROM "SpeakerAlias" ORDER BY "canonical", "alias" LIMIT 10000`);
 }
 
 /** Groups a speaker name under another name, for every article. */

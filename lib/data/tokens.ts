@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
@@ -68,20 +68,17 @@ export async function revokeApiToken(maybeActor: Actor | null, tokenId: string):
 /** The actor behind a bearer token, or null for an unknown, revoked or deactivated one. */
 export async function loadTokenActor(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, isActive: true } },
-    },
-  });
-  if (!row || row.revokedAt || !row.user.isActive) return null;
+  // Plain SQL (lib/db.ts queryRows): this runs on every API request.
+  const [row] = await queryRows<{ id: string; revokedAt: Date | null; lastUsedAt: Date | null; userId: string; email: string; name: string; role: string; isActive: boolean }>(
+    db,
+    `SELECT t."id", t."revokedAt", t."lastUsedAt", u."id" AS "userId", u."email", u."name", u."role", u."isActive"
+     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ?`,
+    hashToken(token),
+  );
+  if (!row || row.revokedAt || !row.isActive) return null;
   // Record use at most once a minute, so reads do not each cost a write.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  const { id, email, name, role } = row.user;
-  return { id, email, name, role: role as Role };
+  return { id: row.userId, email: row.email, name: row.name, role: row.role as Role };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
@@ -109,10 +109,12 @@ export async function authenticate(input: unknown): Promise<{ id: string; sessio
 
 /** The actor for a session, or null when the user is gone, deactivated or the session was ended. */
 export async function loadSessionActor(userId: string, sessionEpoch: number): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, isActive: true, sessionEpoch: true },
-  });
+  // Plain SQL (lib/db.ts queryRows): this runs on every signed-in request.
+  const [user] = await queryRows<{ id: string; email: string; name: string; role: string; isActive: boolean; sessionEpoch: number }>(
+    db,
+    `SELECT "id", "email", "name", "role", "isActive", "sessionEpoch" FROM "User" WHERE "id" = ?`,
+    userId,
+  );
   if (!user || !user.isActive || user.sessionEpoch !== sessionEpoch) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
 }

@@ -77,41 +77,7 @@ export type ArticleView = ArticleMeta & {
 
 export type TagCounts = Record<ClaimTag | "untagged", number>;
 
-/** The Prisma select that ClaimView is built from. */
-export const claimSelect = {
-  id: true,
-  start: true,
-  end: true,
-  text: true,
-  tag: true,
-  speaker: true,
-  cue: true,
-  note: true,
-  version: true,
-  suggestedTag: true,
-  suggestedConfidence: true,
-  suggestion: true,
-  taggedAt: true,
-  tagOrigin: true,
-  taggedBy: { select: { name: true } },
-  verdict: true,
-  verdictRationale: true,
-  verdictAt: true,
-  verdictBy: { select: { name: true } },
-  anchorStatus: true,
-  previousText: true,
-  sources: {
-    select: {
-      id: true,
-      relation: true,
-      quote: true,
-      locator: true,
-      source: { select: { id: true, url: true, title: true, domain: true, credibility: true } },
-    },
-    orderBy: { createdAt: "asc" as const },
-  },
-} as const;
-
+/** A claim row as lib/data/claim-rows.ts selects it, from which toClaimView builds a ClaimView. */
 export type ClaimRow = {
   id: string;
   start: number;
@@ -149,7 +115,7 @@ export function citedDomains(row: ClaimRow): (string | null)[] {
 }
 
 /**
- * Builds the outward view of a claim row selected with claimSelect; `domainRatings`
+ * Builds the outward view of a claim row (lib/data/claim-rows.ts); `domainRatings`
  * (publisher ratings by domain, see lib/data/claim-views.ts) give each source link the
  * credibility that applies to it.
  */
@@ -192,7 +158,7 @@ export function toClaimView(row: ClaimRow, domainRatings: ReadonlyMap<string, st
   };
 }
 
-type ArticleRow = {
+export type ArticleRow = {
   id: string;
   title: string;
   url: string | null;

@@ -1,0 +1,75 @@
+import "server-only";
+import { type Tx, queryRows } from "@/lib/db";
+import type { ClaimRow } from "@/lib/data/views";
+
+// Claim rows for the claim views (lib/data/views.ts toClaimView) in two plain SQL queries,
+// the claims with their taggers' and reviewers' names, then their source links. This is
+// what every article load, report and claim edit reads, and Prisma's nested select of the
+// same rows costs about seven times as much (bench/load.ts, BENCHMARKS.md "Load").
+
+/** Which claims: those of one revision, the orphaned ones of an article, or some by id (never deleted ones); or an article's deleted claims, latest first. */
+export type ClaimFilter =
+  | { revisionId: string }
+  | { orphanedOf: string }
+  | { ids: readonly string[] }
+  | { deletedOf: string };
+
+type Selected = ClaimRow & { articleId: string; deletedAt: Date | null };
+type Flat = Omit<Selected, "taggedBy" | "verdictBy" | "sources"> & { taggedByName: string | null; verdictByName: string | null };
+type LinkRow = ClaimRow["sources"][number] & { claimId: string };
+type FlatLink = Omit<LinkRow, "source"> & { sourceId: string; url: string; title: string | null; domain: string | null; credibility: string | null };
+
+const CLAIM_COLUMNS = `c."id", c."articleId", c."start", c."end", c."text", c."tag", c."speaker", c."cue", c."note", c."version",
+  c."suggestedTag", c."suggestedConfidence", c."suggestion", c."taggedAt", c."tagOrigin", tb."name" AS "taggedByName",
+  c."verdict", c."verdictRationale", c."verdictAt", vb."name" AS "verdictByName", c."anchorStatus", c."previousText", c."deletedAt"`;
+
+function where(filter: ClaimFilter): { sql: string; params: unknown[]; order: string } {
+  if ("revisionId" in filter) {
+    return { sql: `c."revisionId" = ? AND c."deletedAt" IS NULL`, params: [filter.revisionId], order: `c."start", c."end", c."id"` };
+  }
+  if ("orphanedOf" in filter) {
+    return {
+      sql: `c."articleId" = ? AND c."anchorStatus" = 'orphaned' AND c."deletedAt" IS NULL`,
+      params: [filter.orphanedOf],
+      order: `c."updatedAt" DESC, c."id"`,
+    };
+  }
+  if ("deletedOf" in filter) {
+    return { sql: `c."articleId" = ? AND c."deletedAt" IS NOT NULL`, params: [filter.deletedOf], order: `c."deletedAt" DESC, c."id"` };
+  }
+  return { sql: `c."id" IN (${filter.ids.map(() => "?").join(", ")}) AND c."deletedAt" IS NULL`, params: [...filter.ids], order: `c."start", c."end", c."id"` };
+}
+
+/** The claims a filter selects, in the order the views show them, each with its source links (oldest first). */
+export async function selectClaimRows(client: Tx, filter: ClaimFilter): Promise<Selected[]> {
+  if ("ids" in filter && filter.ids.length === 0) return [];
+  const w = where(filter);
+  const [claims, links] = await Promise.all([
+    queryRows<Flat>(
+      client,
+      `SELECT ${CLAIM_COLUMNS} FROM "Claim" c
+       LEFT JOIN "User" tb ON tb."id" = c."taggedById" LEFT JOIN "User" vb ON vb."id" = c."verdictById"
+       WHERE ${w.sql} ORDER BY ${w.order}`,
+      ...w.params,
+    ),
+    queryRows<FlatLink>(
+      client,
+      `SELECT l."id", l."claimId", l."relation", l."quote", l."locator", s."id" AS "sourceId", s."url", s."title", s."domain", s."credibility"
+       FROM "ClaimSource" l JOIN "Claim" c ON c."id" = l."claimId" JOIN "Source" s ON s."id" = l."sourceId"
+       WHERE ${w.sql} ORDER BY l."createdAt", l."id"`,
+      ...w.params,
+    ),
+  ]);
+  const linksOf = new Map<string, ClaimRow["sources"]>();
+  for (const { claimId, sourceId, url, title, domain, credibility, ...link } of links) {
+    let list = linksOf.get(claimId);
+    if (!list) linksOf.set(claimId, (list = []));
+    list.push({ ...link, source: { id: sourceId, url, title, domain, credibility } });
+  }
+  return claims.map(({ taggedByName, verdictByName, ...c }) => ({
+    ...c,
+    taggedBy: taggedByName === null ? null : { name: taggedByName },
+    verdictBy: verdictByName === null ? null : { name: verdictByName },
+    sources: linksOf.get(c.id) ?? [],
+  }));
+}
