@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { env } from "@/lib/env";
+export { sortableId } from "@/lib/sortable-id";
 
 /**
  * The database client. Both generated clients (one per schema file, see
@@ -81,3 +82,9 @@ export function sqlText(text: string): string {
 export function queryRows<T>(client: Tx, text: string, ...params: unknown[]): Promise<T[]> {
   return client.$queryRawUnsafe<T[]>(sqlText(text), ...params);
 }
+
+/** Runs a plain SQL statement (placeholders as for queryRows) and returns the number of rows it changed. */
+export function executeSql(client: Tx, text: string, ...params: unknown[]): Promise<number> {
+  return client.$executeRawUnsafe(sqlText(text), ...params);
+}
+

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db, type Tx } from "@/lib/db";
+import { db, executeSql, sortableId, type Tx } from "@/lib/db";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { parseInput } from "@/lib/errors";
 
@@ -15,17 +15,22 @@ type EventInput = {
 
 /** Appends an audit event inside the caller's transaction; events are never edited. */
 export async function recordEvent(tx: Tx, actor: Actor, event: EventInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.id,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      articleId: event.articleId ?? null,
-      before: event.before === undefined ? null : JSON.stringify(event.before),
-      after: event.after === undefined ? null : JSON.stringify(event.after),
-    },
-  });
+  // Plain SQL (lib/db.ts): every write records one, and Prisma's create costs about 1 ms
+  // of query planning each time.
+  const now = new Date();
+  await executeSql(
+    tx,
+    `INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entityType", "entityId", "articleId", "before", "after") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    sortableId(now.getTime()),
+    now,
+    actor.id,
+    event.action,
+    event.entityType,
+    event.entityId,
+    event.articleId ?? null,
+    event.before === undefined ? null : JSON.stringify(event.before),
+    event.after === undefined ? null : JSON.stringify(event.after),
+  );
 }
 
 export type AuditEventView = {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, executeSql, queryRows, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
@@ -63,23 +63,14 @@ export async function updateClaim(maybeActor: Actor | null, claimId: string, inp
   if (isEditorial || !isVerdict) actor = requirePermission(actor, "articles:write");
   if (isVerdict) actor = requirePermission(actor, "claims:verdict");
   const updated = await db.$transaction(async (tx) => {
-    const before = await tx.claim.findFirst({
-      where: { id: claimId, deletedAt: null },
-      select: {
-        article: { select: { reviewState: true } },
-        articleId: true,
-        tag: true,
-        speaker: true,
-        cue: true,
-        note: true,
-        verdict: true,
-        verdictRationale: true,
-        suggestedTag: true,
-        suggestion: true,
-      },
-    });
+    const [before] = await queryRows<Write["before"] & SuggestionRow & { reviewState: string }>(
+      tx,
+      `SELECT c."articleId", c."tag", c."speaker", c."cue", c."note", c."verdict", c."verdictRationale", c."suggestedTag", c."suggestion", a."reviewState"
+       FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId" WHERE c."id" = ? AND c."deletedAt" IS NULL`,
+      claimId,
+    );
     if (!before) throw notFound("Claim");
-    assertEditableState(before.article.reviewState);
+    assertEditableState(before.reviewState);
     const verdictChanges: Editable = {
       ...(verdict !== undefined ? { verdict } : {}),
       ...(verdictRationale !== undefined ? { verdictRationale } : {}),
@@ -128,18 +119,23 @@ type Write = {
 async function writeClaim(tx: Tx, actor: Actor, { claimId, version, before, changes, origin }: Write): Promise<boolean> {
   const decidesTag = changes.tag !== undefined && (changes.tag !== before.tag || origin === "suggestion");
   const decidesVerdict = changes.verdict !== undefined;
-  const result = await tx.claim.updateMany({
-    where: { id: claimId, version },
-    data: {
-      ...changes,
-      ...(decidesTag ? { taggedById: actor.id, taggedAt: new Date(), tagOrigin: changes.tag === null ? null : origin } : {}),
-      ...(decidesVerdict
-        ? { verdictById: changes.verdict === null ? null : actor.id, verdictAt: changes.verdict === null ? null : new Date() }
-        : {}),
-      version: { increment: 1 },
-    },
-  });
-  if (result.count === 0) return false;
+  const now = new Date();
+  const data: Record<string, unknown> = {
+    ...changes,
+    ...(decidesTag ? { taggedById: actor.id, taggedAt: now, tagOrigin: changes.tag === null ? null : origin } : {}),
+    ...(decidesVerdict ? { verdictById: changes.verdict === null ? null : actor.id, verdictAt: changes.verdict === null ? null : now } : {}),
+    updatedAt: now,
+  };
+  // Plain SQL: the columns are Editable's and the ones above, never user input.
+  const columns = Object.keys(data);
+  const count = await executeSql(
+    tx,
+    `UPDATE "Claim" SET ${columns.map((c) => `"${c}" = ?`).join(", ")}, "version" = "version" + 1 WHERE "id" = ? AND "version" = ?`,
+    ...Object.values(data),
+    claimId,
+    version,
+  );
+  if (count === 0) return false;
   await recordEvent(tx, actor, {
     action:
       origin === "suggestion"

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import { type Tx, queryRows } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 
 /** Refuses changes to an approved article: it is read-only until a reviewer reopens it. */
 export async function assertArticleEditable(tx: Tx, articleId: string): Promise<void> {
-  const article = await tx.article.findUnique({ where: { id: articleId }, select: { reviewState: true } });
+  const [article] = await queryRows<{ reviewState: string }>(tx, `SELECT "reviewState" FROM "Article" WHERE "id" = ?`, articleId);
   if (!article) throw notFound("Article");
   assertEditableState(article.reviewState);
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { db, insertRows } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db, executeSql, insertRows, sortableId } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
@@ -101,8 +100,9 @@ export async function importRevision(maybeActor: Actor | null, articleId: string
       for (const r of anchored) {
         const before = old.get(r.id)!;
         if (r.status === "orphaned" || r.start === null || r.end === null) {
-          await tx.$executeRawUnsafe(
-            `UPDATE "Claim" SET "anchorStatus" = 'orphaned', "previousText" = "text", "version" = "version" + 1, "updatedAt" = ${placeholder(1)} WHERE "id" = ${placeholder(2)}`,
+          await executeSql(
+            tx,
+            `UPDATE "Claim" SET "anchorStatus" = 'orphaned', "previousText" = "text", "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ?`,
             now,
             r.id,
           );
@@ -140,8 +140,9 @@ export async function importRevision(maybeActor: Actor | null, articleId: string
             "previousText",
             "updatedAt",
           ];
-          await tx.$executeRawUnsafe(
-            `UPDATE "Claim" SET ${columns.map((c, i) => `"${c}" = ${placeholder(i + 1)}`).join(", ")}, "version" = "version" + 1 WHERE "id" = ${placeholder(values.length)}`,
+          await executeSql(
+            tx,
+            `UPDATE "Claim" SET ${columns.map((c) => `"${c}" = ?`).join(", ")}, "version" = "version" + 1 WHERE "id" = ?`,
             ...values,
           );
           results.push({ id: r.id, status: r.status, start: r.start, end: r.end, text: q.exact, previousText });
@@ -191,11 +192,9 @@ export async function importRevision(maybeActor: Actor | null, articleId: string
   return result;
 }
 
-const placeholder = (n: number) => (env.databaseKind === "postgresql" ? `$${n}` : "?");
-
 function reanchorEvent(actorId: string, articleId: string, claimId: string, at: Date, before: object, after: object) {
   return [
-    crypto.randomUUID(),
+    sortableId(at.getTime()),
     at,
     actorId,
     "claim.reanchor",
@@ -242,7 +241,7 @@ async function addClaimsForNewText(
     "AuditEvent",
     ["id", "at", "actorId", "action", "entityType", "entityId", "articleId", "before", "after"],
     spans.map((span, i) => [
-      crypto.randomUUID(),
+      sortableId(n.now.getTime()),
       n.now,
       n.actorId,
       "claim.create",

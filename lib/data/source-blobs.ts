@@ -1,7 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { db, type Tx } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db, executeSql, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { contentDisposition, safeDownloadType } from "@/lib/sources/non-web";
@@ -18,9 +17,9 @@ export function sha256Hex(bytes: Uint8Array): string {
  */
 export async function storeBlob(tx: Tx, bytes: Uint8Array, contentType: string | null): Promise<string> {
   const sha256 = sha256Hex(bytes);
-  const params = env.databaseKind === "postgresql" ? "$1, $2, $3, $4, $5" : "?, ?, ?, ?, ?";
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "Blob" ("sha256", "contentType", "size", "data", "createdAt") VALUES (${params}) ON CONFLICT ("sha256") DO NOTHING`,
+  await executeSql(
+    tx,
+    `INSERT INTO "Blob" ("sha256", "contentType", "size", "data", "createdAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT ("sha256") DO NOTHING`,
     sha256,
     contentType,
     bytes.byteLength,

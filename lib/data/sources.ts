@@ -1,10 +1,10 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, executeSql, queryRows, sortableId, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { publishArticleEvent } from "@/lib/realtime/bus";
-import { assertArticleEditable } from "@/lib/data/editable";
+import { assertArticleEditable, assertEditableState } from "@/lib/data/editable";
 import { domainRatingMap } from "@/lib/data/source-credibility";
 import { effectiveCredibility } from "@/lib/sources/credibility";
 import { publisherDomain } from "@/lib/sources/domain";
@@ -13,6 +13,21 @@ import { linkSourceSchema, type LinkSourceInput } from "@/lib/sources/source-sch
 import { canonicalizeUrl } from "@/lib/sources/url";
 import type { SourceLinkView } from "@/lib/data/views";
 import type { SourceRelation } from "@/lib/schemas/source";
+
+type SourceRecord = {
+  id: string;
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  description: string | null;
+  type: string | null;
+  accessedAt: Date | null;
+  domain: string | null;
+  credibility: string | null;
+  mergedIntoId: string | null;
+};
 
 const sourceSelect = {
   id: true,
@@ -27,7 +42,9 @@ const sourceSelect = {
   domain: true,
   credibility: true,
   mergedIntoId: true,
-} as const;
+} as const satisfies Record<keyof SourceRecord, true>;
+
+const SOURCE_COLUMNS = Object.keys(sourceSelect).map((c) => `"${c}"`).join(", ");
 
 /**
  * Links a source to a claim. The source is found or created by its canonical URL, so the
@@ -42,21 +59,28 @@ export async function addSourceToClaim(maybeActor: Actor | null, claimId: string
   const userId = actor.id;
   if (userId === null) throw new Error("addSourceToClaim needs a user");
   const { articleId, view } = await db.$transaction(async (tx) => {
-    const claim = await tx.claim.findFirst({ where: { id: claimId, deletedAt: null }, select: { articleId: true } });
+    const [claim] = await queryRows<{ articleId: string; reviewState: string }>(
+      tx,
+      `SELECT c."articleId", a."reviewState" FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId" WHERE c."id" = ? AND c."deletedAt" IS NULL`,
+      claimId,
+    );
     if (!claim) throw notFound("Claim");
-    await assertArticleEditable(tx, claim.articleId);
+    assertEditableState(claim.reviewState);
     const source = await findOrCreateSource(tx, url, data, isNonWeb);
-    const link = await tx.claimSource.create({
-      data: {
-        claimId,
-        sourceId: source.id,
-        relation: data.relation,
-        quote: data.quote ?? null,
-        locator: data.locator ?? null,
-        createdById: userId,
-      },
-      select: { id: true, relation: true, quote: true, locator: true },
-    });
+    // Plain SQL, like the reads above (lib/db.ts): adding a source is one of the hot writes.
+    const link = { id: sortableId(), relation: data.relation, quote: data.quote ?? null, locator: data.locator ?? null };
+    await executeSql(
+      tx,
+      `INSERT INTO "ClaimSource" ("id", "claimId", "sourceId", "relation", "quote", "locator", "createdById", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      link.id,
+      claimId,
+      source.id,
+      link.relation,
+      link.quote,
+      link.locator,
+      userId,
+      new Date(),
+    );
     await recordEvent(tx, actor, {
       action: "claim.source.add",
       entityType: "claimSource",
@@ -85,7 +109,7 @@ type SourceRow = { id: string; url: string; title: string | null; domain: string
 
 /** The source for a URL (following a merge to the kept record), created or completed from the link's details. */
 async function findOrCreateSource(tx: Tx, url: string, data: LinkSourceInput, isNonWeb: boolean): Promise<SourceRow> {
-  const found = await tx.source.findUnique({ where: { url }, select: sourceSelect });
+  const [found] = await queryRows<SourceRecord>(tx, `SELECT ${SOURCE_COLUMNS} FROM "Source" WHERE "url" = ?`, url);
   const existing = found?.mergedIntoId
     ? await tx.source.findUnique({ where: { id: found.mergedIntoId }, select: sourceSelect })
     : found;
