@@ -20,7 +20,13 @@ const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 
 type Seed = { editors: { token: string; cookie: string }[]; articles: { id: string; claims: string[] }[] };
 type Kind = { name: string; connections: number; request: (ctx: Ctx) => autocannon.Request; onResponse?: (status: number, body: string, ctx: Ctx) => void };
-type Ctx = { n: number; article: Seed["articles"][number]; editor: Seed["editors"][number]; versions: Map<string, number> };
+type Ctx = { n: number; article: Seed["articles"][number]; editor: Seed["editors"][number] };
+
+// The version each claim was last seen at, from the PATCH answers. Shared, not per
+// connection: autocannon may hand onResponse another context object than setupRequest,
+// and a connection that came back to a claim with a forgotten version got a 409. Claims
+// are not shared between connections, so these never race.
+const versions = new Map<string, number>();
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -59,6 +65,17 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   throw new Error("server did not start");
 }
 
+/** Non-2xx answers by kind, status and error code, with one body each: what went wrong, not only how often. */
+const failures = new Map<string, { count: number; sample: string }>();
+
+function noteFailure(kind: string, status: number, body: string) {
+  const code = /"code":"([\w-]+)"/.exec(body)?.[1] ?? "";
+  const key = `${kind}: ${status} ${code}`;
+  const seen = failures.get(key);
+  if (seen) seen.count++;
+  else failures.set(key, { count: 1, sample: body.slice(0, 300) });
+}
+
 function run(url: string, connections: number, duration: number, kind: Kind | null, data: Seed | null): Promise<autocannon.Result> {
   let next = 0;
   const contexts = new WeakMap<object, Ctx>();
@@ -66,7 +83,7 @@ function run(url: string, connections: number, duration: number, kind: Kind | nu
     let c = contexts.get(context);
     if (!c && data) {
       const n = next++;
-      c = { n, article: data.articles[n % data.articles.length]!, editor: data.editors[n % data.editors.length]!, versions: new Map() };
+      c = { n, article: data.articles[n % data.articles.length]!, editor: data.editors[n % data.editors.length]! };
       contexts.set(context, c);
     }
     return c!;
@@ -80,7 +97,10 @@ function run(url: string, connections: number, duration: number, kind: Kind | nu
           requests: [
             {
               setupRequest: (req: autocannon.Request, context: object) => ({ ...req, ...kind.request(ctxOf(context)) }),
-              onResponse: (status: number, body: string, context: object) => kind.onResponse?.(status, body, ctxOf(context)),
+              onResponse: (status: number, body: string, context: object) => {
+                if (status >= 300) noteFailure(kind.name, status, body);
+                kind.onResponse?.(status, body, ctxOf(context));
+              },
             },
           ],
         }
@@ -107,13 +127,13 @@ const KINDS: Kind[] = [
     connections: 15,
     request: (ctx) => {
       const claim = ctx.article.claims[ctx.n++ % ctx.article.claims.length]!;
-      const body = JSON.stringify({ tag: TAGS[ctx.n % 3], version: ctx.versions.get(claim) ?? 1 });
+      const body = JSON.stringify({ tag: TAGS[ctx.n % 3], version: versions.get(claim) ?? 1 });
       return { method: "PATCH", path: `/api/v1/claims/${claim}`, headers: json(ctx), body };
     },
-    onResponse: (status, body, ctx) => {
+    onResponse: (status, body) => {
       const parsed = JSON.parse(body) as { id?: string; version?: number; claim?: { id: string; version: number } };
       const claim = status === 200 ? parsed : parsed.claim;
-      if (claim?.id && claim.version) ctx.versions.set(claim.id, claim.version);
+      if (claim?.id && claim.version) versions.set(claim.id, claim.version);
     },
   },
   {
@@ -150,7 +170,7 @@ function rowOf(kind: string, r: autocannon.Result): Row {
     p50: l.p50 ?? 0,
     p95: l.p95 ?? l.p97_5 ?? 0,
     p99: l.p99 ?? 0,
-    errors: r.errors + r.timeouts,
+    errors: r.errors, // timeouts included
     non2xx: r.non2xx,
   };
 }
@@ -178,6 +198,10 @@ async function benchDatabase(kind: "sqlite" | "postgresql"): Promise<void> {
     const baseline = rowOf("static file (baseline)", await run(server.url, 50, Math.min(20, seconds), null, null));
     const results = await Promise.all(KINDS.map((k, i) => run(server.url, k.connections, seconds, k, partition(data, i))));
     const rows = [baseline, ...KINDS.map((k, i) => rowOf(k.name, results[i]!))];
+    for (const [i, r] of results.entries()) {
+      // autocannon counts a request still unanswered after 10 s as a timeout.
+      if (r.errors > 0) noteFailure(KINDS[i]!.name, 0, `${r.timeouts} timeouts, ${r.errors - r.timeouts} other connection errors`);
+    }
     const mixed = rows.slice(1).reduce((n, r) => n + r.rps, 0);
     console.log(`\n| request (${kind}, ${seconds} s) | conn | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |`);
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -189,6 +213,8 @@ async function benchDatabase(kind: "sqlite" | "postgresql"): Promise<void> {
     const worst = Math.max(...rows.slice(1).map((r) => r.p99));
     const errors = rows.slice(1).reduce((n, r) => n + r.errors + r.non2xx, 0);
     console.log(`worst p99 ${worst} ms (target < 250 ms); errors and non-2xx ${errors} (target 0)`);
+    for (const [key, { count, sample }] of failures) console.log(`  ${key} × ${count}, e.g. ${sample}`);
+    failures.clear();
   } finally {
     server.child.kill("SIGTERM");
     pgServer?.stop();
