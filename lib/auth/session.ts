@@ -7,7 +7,7 @@ import { loadSessionActor } from "@/lib/data/users";
 import { loadTokenActor } from "@/lib/data/tokens";
 import { type Actor, type Permission, requirePermission } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { BAD_TOKENS_PER_IP, blockedFor, clientAddress, countEvent } from "@/lib/data/rate-limit";
+import { BAD_TOKENS_PER_IP, clientAddress, countEvent, waitFor } from "@/lib/data/rate-limit";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -57,13 +57,13 @@ export async function getRequestActor(request: Request): Promise<Actor | null> {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);
     if (!match) throw new AppError("unauthenticated", "The Authorization header must be 'Bearer <token>'");
     const key = `token:ip:${clientAddress(request.headers)}`;
-    const wait = await blockedFor(key, BAD_TOKENS_PER_IP);
+    const { actor, limit } = await loadTokenActor(match[1]!, key, (row) => waitFor(row, BAD_TOKENS_PER_IP) === 0);
+    const wait = waitFor(limit, BAD_TOKENS_PER_IP);
     if (wait > 0) {
       throw new AppError("rate_limited", `Too many requests with bad API tokens. Try again in ${Math.ceil(wait / 60_000)} minutes.`, {
         details: { retryAfterSeconds: Math.ceil(wait / 1000) },
       });
     }
-    const actor = await loadTokenActor(match[1]!);
     if (!actor) {
       await countEvent(key, BAD_TOKENS_PER_IP);
       throw new AppError("unauthenticated", "The API token is unknown, revoked, or its user is deactivated");

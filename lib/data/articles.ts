@@ -101,12 +101,10 @@ export async function getArticle(maybeActor: Actor | null, articleId: string): P
   if (!row) throw notFound("Article");
   const { revisionId, revisionNumber, revisionText, ...meta } = row;
   const revision = { id: revisionId, number: revisionNumber, text: revisionText };
-  const [claims, orphaned] = await Promise.all([
-    selectClaimRows(db, { revisionId: revision.id }),
-    selectClaimRows(db, { orphanedOf: articleId }),
-  ]);
-  const views = await toClaimViews([...claims, ...orphaned]);
-  return { ...toArticleMeta(meta), revision, claims: views.slice(0, claims.length), orphaned: views.slice(claims.length) };
+  const views = await toClaimViews(await selectClaimRows(db, { articleId, revisionId: revision.id }));
+  const firstOrphaned = views.findIndex((v) => v.anchorStatus === "orphaned");
+  const split = firstOrphaned === -1 ? views.length : firstOrphaned;
+  return { ...toArticleMeta(meta), revision, claims: views.slice(0, split), orphaned: views.slice(split) };
 }
 
 export type ArticleListItem = ArticleMeta & { counts: TagCounts; total: number; tagged: number };

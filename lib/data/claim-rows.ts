@@ -7,10 +7,13 @@ import type { ClaimRow } from "@/lib/data/views";
 // what every article load, report and claim edit reads, and Prisma's nested select of the
 // same rows costs about seven times as much (bench/load.ts, BENCHMARKS.md "Load").
 
-/** Which claims: those of one revision, the orphaned ones of an article, or some by id (never deleted ones); or an article's deleted claims, latest first. */
+/**
+ * Which claims: an article's claims on its current revision in text order, followed by
+ * its orphaned ones (left on older revisions), latest first; or some claims by id, in
+ * text order (never deleted ones); or an article's deleted claims, latest first.
+ */
 export type ClaimFilter =
-  | { revisionId: string }
-  | { orphanedOf: string }
+  | { articleId: string; revisionId: string }
   | { ids: readonly string[] }
   | { deletedOf: string };
 
@@ -25,13 +28,12 @@ const CLAIM_COLUMNS = `c."id", c."articleId", c."start", c."end", c."text", c."t
 
 function where(filter: ClaimFilter): { sql: string; params: unknown[]; order: string } {
   if ("revisionId" in filter) {
-    return { sql: `c."revisionId" = ? AND c."deletedAt" IS NULL`, params: [filter.revisionId], order: `c."start", c."end", c."id"` };
-  }
-  if ("orphanedOf" in filter) {
+    // One query for both lists: an article load is the hottest read.
+    const isOrphaned = `c."anchorStatus" = 'orphaned'`;
     return {
-      sql: `c."articleId" = ? AND c."anchorStatus" = 'orphaned' AND c."deletedAt" IS NULL`,
-      params: [filter.orphanedOf],
-      order: `c."updatedAt" DESC, c."id"`,
+      sql: `c."articleId" = ? AND c."deletedAt" IS NULL AND (c."revisionId" = ? OR ${isOrphaned})`,
+      params: [filter.articleId, filter.revisionId],
+      order: `CASE WHEN ${isOrphaned} THEN 1 ELSE 0 END, CASE WHEN ${isOrphaned} THEN c."updatedAt" END DESC, c."start", c."end", c."id"`,
     };
   }
   if ("deletedOf" in filter) {

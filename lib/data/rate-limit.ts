@@ -9,10 +9,18 @@ export const LOGIN_PER_IP: Limit = { limit: 30, windowMs: 15 * 60_000 };
 /** Unknown or revoked API tokens allowed per client address in 15 minutes. */
 export const BAD_TOKENS_PER_IP: Limit = { limit: 20, windowMs: 15 * 60_000 };
 
+/** A key's count in its current window, as stored. */
+export type RateLimitRow = { count: number; windowStart: Date };
+
 /** How long until the key may try again, in ms; 0 when it is not blocked. */
-export async function blockedFor(key: string, { limit, windowMs }: Limit, now = new Date()): Promise<number> {
-  // Plain SQL (lib/db.ts queryRows): every API request with a token asks.
-  const [row] = await queryRows<{ count: number; windowStart: Date }>(db, `SELECT "count", "windowStart" FROM "RateLimit" WHERE "key" = ?`, key);
+export async function blockedFor(key: string, limit: Limit, now = new Date()): Promise<number> {
+  // Plain SQL (lib/db.ts queryRows): sign-ins ask on every attempt.
+  const [row] = await queryRows<RateLimitRow>(db, `SELECT "count", "windowStart" FROM "RateLimit" WHERE "key" = ?`, key);
+  return waitFor(row ?? null, limit, now);
+}
+
+/** The wait, in ms, that a key's stored count imposes now; 0 when it is not blocked. */
+export function waitFor(row: RateLimitRow | null, { limit, windowMs }: Limit, now = new Date()): number {
   if (!row) return 0;
   const ends = row.windowStart.getTime() + windowMs;
   return row.count >= limit && ends > now.getTime() ? ends - now.getTime() : 0;

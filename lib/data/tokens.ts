@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db, queryRows } from "@/lib/db";
+import type { RateLimitRow } from "@/lib/data/rate-limit";
 import { notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
@@ -65,20 +66,45 @@ export async function revokeApiToken(maybeActor: Actor | null, tokenId: string):
   });
 }
 
-/** The actor behind a bearer token, or null for an unknown, revoked or deactivated one. */
-export async function loadTokenActor(token: string): Promise<Actor | null> {
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+/**
+ * The actor behind a bearer token (null for an unknown, revoked or deactivated one),
+ * together with the bad-token count stored under `limitKey`, in one query: every API
+ * request asks both. Use is recorded (at most once a minute) only when `isAllowed` says
+ * the caller is not blocked.
+ */
+export async function loadTokenActor(
+  token: string,
+  limitKey: string,
+  isAllowed: (limit: RateLimitRow | null) => boolean,
+): Promise<{ actor: Actor | null; limit: RateLimitRow | null }> {
+  const hash = token.startsWith(TOKEN_PREFIX) && token.length <= 200 ? hashToken(token) : "";
   // Plain SQL (lib/db.ts queryRows): this runs on every API request.
-  const [row] = await queryRows<{ id: string; revokedAt: Date | null; lastUsedAt: Date | null; userId: string; email: string; name: string; role: string; isActive: boolean }>(
+  const [row] = await queryRows<{
+    count: number | null;
+    windowStart: Date | null;
+    id: string | null;
+    revokedAt: Date | null;
+    lastUsedAt: Date | null;
+    userId: string | null;
+    email: string;
+    name: string;
+    role: string;
+    isActive: boolean | null;
+  }>(
     db,
-    `SELECT t."id", t."revokedAt", t."lastUsedAt", u."id" AS "userId", u."email", u."name", u."role", u."isActive"
-     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ?`,
-    hashToken(token),
+    `SELECT r."count", r."windowStart", t."id", t."revokedAt", t."lastUsedAt", u."id" AS "userId", u."email", u."name", u."role", u."isActive"
+     FROM (SELECT 1 AS "one") q
+     LEFT JOIN "RateLimit" r ON r."key" = ?
+     LEFT JOIN "ApiToken" t ON t."tokenHash" = ?
+     LEFT JOIN "User" u ON u."id" = t."userId"`,
+    limitKey,
+    hash,
   );
-  if (!row || row.revokedAt || !row.isActive) return null;
+  const limit = row?.count != null && row.windowStart ? { count: row.count, windowStart: row.windowStart } : null;
+  if (!row?.id || !row.userId || row.revokedAt || !row.isActive || !isAllowed(limit)) return { actor: null, limit };
   // Record use at most once a minute, so reads do not each cost a write.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return { id: row.userId, email: row.email, name: row.name, role: row.role as Role };
+  return { actor: { id: row.userId, email: row.email, name: row.name, role: row.role as Role }, limit };
 }

@@ -47,6 +47,11 @@ describe("article revisions", () => {
     // The orphaned claim is kept (on its old revision) and never dropped.
     const orphan = await db.claim.findFirstOrThrow({ where: { articleId: article.id, text: { startsWith: "Ukraine, a technical signatory" } } });
     expect([orphan.anchorStatus, orphan.deletedAt]).toEqual(["orphaned", null]);
+    // The article lists it apart: not among the current claims, which stay in text order.
+    expect(after.orphaned.map((c) => c.id)).toContain(orphan.id);
+    expect(after.orphaned.every((c) => c.anchorStatus === "orphaned")).toBe(true);
+    expect(after.claims.some((c) => c.anchorStatus === "orphaned")).toBe(false);
+    expect(after.claims.map((c) => c.start)).toEqual(after.claims.map((c) => c.start).sort((a, b) => a - b));
     // The article list and the review queue count what the annotate page shows, not the orphans.
     const listed = (await listArticles(team.editor.actor, { q: "Revised" })).items.find((a) => a.id === article.id)!;
     expect(listed.total).toBe(after.claims.length);
@@ -58,6 +63,19 @@ describe("article revisions", () => {
     const touched = diff.hunks.flatMap((h) => h.claims.map((c) => c.status));
     expect(touched).toEqual(expect.arrayContaining(["changed", "orphaned"]));
     expect((await listRevisions(team.reviewer.actor, article.id)).map((r) => r.number)).toEqual([2, 1]);
+  });
+
+  it("lists orphaned claims after the current ones, the latest orphaned first", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Twice revised", text: SAMPLE });
+    const first = "Ukraine, a technical signatory to the convention, has effectively ceased its participation since 2014. ";
+    const second = "The treaty was the result of a long international campaign to ban these weapons. ";
+    const once = SAMPLE.replace(first, "");
+    await importRevision(team.editor.actor, article.id, { text: once });
+    await importRevision(team.editor.actor, article.id, { text: once.replace(second, "") });
+    const after = await getArticle(team.editor.actor, article.id);
+    expect(after.orphaned.map((c) => c.text)).toEqual([second.trim(), first.trim()]);
+    expect(after.claims).toHaveLength(article.claims.length - 2);
+    for (const c of after.claims) expect(after.revision.text.slice(c.start, c.end)).toBe(c.text);
   });
 
   it("answers the API with the new revision and each claim's offsets and status; refuses identical text and reviewers", async () => {
