@@ -19,8 +19,53 @@ function createClient(): PrismaClient {
     const adapter = new PrismaPg({ connectionString: env.databaseUrl, max: env.DATABASE_POOL_SIZE });
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  const writer = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000 }) });
+  const reader = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000, readonly: true }) });
+  return withReadConnection(writer, reader);
+}
+
+const READS = new Set(["findFirst", "findFirstOrThrow", "findMany", "findUnique", "findUniqueOrThrow", "groupBy", "aggregate", "count"]);
+const RAW_READS = new Set(["$queryRaw", "$queryRawUnsafe"]);
+
+/**
+ * On SQLite, one connection runs every transaction and write, and reads outside a
+ * transaction go to a second, read-only connection. The driver adapter runs a
+ * transaction's statements on its connection as they come, between other requests'
+ * statements, so a read on that same connection saw the transaction's uncommitted rows
+ * (tests/integration/isolation.test.ts). In WAL mode the second connection reads only
+ * committed data and never waits for the writer. (On PostgreSQL the pool already gives
+ * each transaction its own connection.) Transactions (`tx`) are the writer's own client,
+ * so everything inside them stays on the writer.
+ */
+function withReadConnection(writer: PrismaClient, reader: PrismaClient): PrismaClient {
+  const models = new Map<string, unknown>();
+  return new Proxy(writer, {
+    get(target, prop) {
+      if (prop === "$connect" || prop === "$disconnect") {
+        return async () => void (await Promise.all([writer[prop](), reader[prop]()]));
+      }
+      const source = typeof prop === "string" && RAW_READS.has(prop) ? reader : target;
+      const value: unknown = Reflect.get(source, prop);
+      if (typeof value === "function") return value.bind(source);
+      if (typeof prop !== "string" || prop.startsWith("$") || typeof value !== "object" || value === null || !("findMany" in value)) {
+        return value;
+      }
+      // A model: its reads go to the reader's same model.
+      let model = models.get(prop);
+      if (!model) {
+        const readModel = Reflect.get(reader, prop) as object;
+        model = new Proxy(value, {
+          get: (delegate, op) => {
+            const from = typeof op === "string" && READS.has(op) ? readModel : delegate;
+            const fn: unknown = Reflect.get(from, op);
+            return typeof fn === "function" ? fn.bind(from) : fn;
+          },
+        });
+        models.set(prop, model);
+      }
+      return model;
+    },
+  });
 }
 
 const globalForDb = globalThis as unknown as { claimtrackDb?: PrismaClient };
