@@ -73,7 +73,9 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
       setAnnouncement(
         changes.acceptSuggestion && claim.tag
           ? `Accepted the suggestion: ${TAG_LABELS[claim.tag]}.`
-          : `Saved ${Object.keys(changes).join(" and ")}${changes.tag ? `: ${TAG_LABELS[changes.tag]}` : ""}.`,
+          : changes.acknowledgeChange
+            ? "Marked as re-read."
+            : `Saved ${Object.keys(changes).join(" and ")}${changes.tag ? `: ${TAG_LABELS[changes.tag]}` : ""}.`,
       );
     },
     onConflict: (id, mine, theirs) => {

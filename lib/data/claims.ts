@@ -56,7 +56,12 @@ function acceptedChanges(row: SuggestionRow): Editable {
  * one silently overwrites a colleague.
  */
 export async function updateClaim(maybeActor: Actor | null, claimId: string, input: unknown): Promise<ClaimView> {
-  const { version, acceptSuggestion, acknowledgeChange, verdict, verdictRationale, ...edits } = parseInput(updateClaimSchema, input);
+  const parsed = parseInput(updateClaimSchema, input);
+  // A change of nothing would still bump the version and send colleagues spurious 409s.
+  if (Object.keys(parsed).every((key) => key === "version")) {
+    throw new AppError("validation_failed", "Nothing to change: send at least one field besides version");
+  }
+  const { version, acceptSuggestion, acknowledgeChange, verdict, verdictRationale, ...edits } = parsed;
   const isEditorial = acceptSuggestion !== undefined || acknowledgeChange !== undefined || Object.keys(edits).length > 0;
   const isVerdict = verdict !== undefined || verdictRationale !== undefined;
   let actor = requirePermission(maybeActor, "articles:read");
@@ -65,7 +70,8 @@ export async function updateClaim(maybeActor: Actor | null, claimId: string, inp
   const updated = await db.$transaction(async (tx) => {
     const [before] = await queryRows<Write["before"] & SuggestionRow & { reviewState: string }>(
       tx,
-      `SELECT c."articleId", c."tag", c."speaker", c."cue", c."note", c."verdict", c."verdictRationale", c."suggestedTag", c."suggestion", a."reviewState"
+      `SELECT c."articleId", c."tag", c."speaker", c."cue", c."note", c."verdict", c."verdictRationale", c."suggestedTag", c."suggestion",
+         c."anchorStatus", c."previousText", a."reviewState"
        FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId" WHERE c."id" = ? AND c."deletedAt" IS NULL`,
       claimId,
     );
@@ -122,7 +128,12 @@ async function writeClaim(tx: Tx, actor: Actor, { claimId, version, before, chan
   const now = new Date();
   const data: Record<string, unknown> = {
     ...changes,
-    ...(decidesTag ? { taggedById: actor.id, taggedAt: now, tagOrigin: changes.tag === null ? null : origin } : {}),
+    // Clearing a tag clears who set it (the audit log keeps who cleared it).
+    ...(decidesTag
+      ? changes.tag === null
+        ? { taggedById: null, taggedAt: null, tagOrigin: null }
+        : { taggedById: actor.id, taggedAt: now, tagOrigin: origin }
+      : {}),
     ...(decidesVerdict ? { verdictById: changes.verdict === null ? null : actor.id, verdictAt: changes.verdict === null ? null : now } : {}),
     updatedAt: now,
   };

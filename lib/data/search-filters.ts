@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { CLAIM_TAGS, VERDICTS } from "@/lib/schemas/claim";
 import { SOURCE_RELATIONS } from "@/lib/schemas/source";
+import { isRealDay } from "@/lib/schemas/common";
 import { REVIEW_STATES } from "@/lib/export/types";
 import { type DatabaseKind, SqlParams, escapeLike, sourceHostSql, toFts5Query } from "@/lib/data/search-sql";
 
@@ -20,11 +21,7 @@ const day = (label: string) =>
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date such as 2025-03-18`)
-      // Date.parse rolls 2025-02-30 over into March; a real date reads back unchanged.
-      .refine((v) => {
-        const time = Date.parse(`${v}T00:00:00Z`);
-        return !Number.isNaN(time) && new Date(time).toISOString().startsWith(v);
-      }, `${label} is not a real date`)
+      .refine(isRealDay, `${label} is not a real date`)
       .optional(),
   );
 

@@ -69,14 +69,9 @@ export async function revokeApiToken(maybeActor: Actor | null, tokenId: string):
 /**
  * The actor behind a bearer token (null for an unknown, revoked or deactivated one),
  * together with the bad-token count stored under `limitKey`, in one query: every API
- * request asks both. Use is recorded (at most once a minute) only when `isAllowed` says
- * the caller is not blocked.
+ * request asks both.
  */
-export async function loadTokenActor(
-  token: string,
-  limitKey: string,
-  isAllowed: (limit: RateLimitRow | null) => boolean,
-): Promise<{ actor: Actor | null; limit: RateLimitRow | null }> {
+export async function loadTokenActor(token: string, limitKey: string): Promise<{ actor: Actor | null; limit: RateLimitRow | null }> {
   const hash = token.startsWith(TOKEN_PREFIX) && token.length <= 200 ? hashToken(token) : "";
   // Plain SQL (lib/db.ts queryRows): this runs on every API request.
   const [row] = await queryRows<{
@@ -101,7 +96,7 @@ export async function loadTokenActor(
     hash,
   );
   const limit = row?.count != null && row.windowStart ? { count: row.count, windowStart: row.windowStart } : null;
-  if (!row?.id || !row.userId || row.revokedAt || !row.isActive || !isAllowed(limit)) return { actor: null, limit };
+  if (!row?.id || !row.userId || row.revokedAt || !row.isActive) return { actor: null, limit };
   // Record use at most once a minute, so reads do not each cost a write.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });

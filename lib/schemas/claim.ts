@@ -47,7 +47,10 @@ export const updateClaimSchema = z
     /** Reviewers only: the fact-check verdict and its short rationale. */
     verdict: verdict.nullable().optional(),
     verdictRationale: clearableText(2000, "Verdict rationale"),
-    version: z.number({ error: "version is required: send the version you read" }).int().min(1),
+    version: z
+      .number({ error: (issue) => (issue.input === undefined ? "version is required: send the version you read" : "version must be a number") })
+      .int("version must be a whole number")
+      .min(1, "version must be 1 or more"),
   })
   .strict();
 

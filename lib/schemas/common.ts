@@ -39,10 +39,26 @@ export const articleText = z
   .refine((s) => utf8Bytes(s) <= MAX_TEXT_BYTES, "Article text is larger than 2 MB")
   .refine((s) => !s.includes("\u0000"), "Article text contains NUL characters: it is not text");
 
+/**
+ * Whether a string that starts with a calendar day (YYYY-MM-DD) names a real one. Date
+ * parsing rolls 2025-02-30 over into March; a real day reads back unchanged.
+ */
+export function isRealDay(value: string): boolean {
+  const day = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim())?.[1];
+  if (!day) return true;
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+}
+
 export const isoDate = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  z.coerce
-    .date({ error: "Publication date must be a date such as 2025-03-18" })
-    .refine((d) => d.getFullYear() >= 1000 && d.getFullYear() <= 9999, "Publication date is out of range")
-    .optional(),
+  z
+    .unknown()
+    .refine((v) => typeof v !== "string" || isRealDay(v), "Publication date is not a real date")
+    .pipe(
+      z.coerce
+        .date({ error: "Publication date must be a date such as 2025-03-18" })
+        .refine((d) => d.getFullYear() >= 1000 && d.getFullYear() <= 9999, "Publication date is out of range")
+        .optional(),
+    ),
 );

@@ -187,7 +187,22 @@ describe("PATCH /api/v1/claims/:id", () => {
     expect(noVersion.status).toBe(422);
     const extra = await patchRoute(request("PATCH", `/api/v1/claims/${claimId}`, bearer(team.editor), { text: "rewritten", version: 1 }), ctx({ claimId }));
     expect(extra.status).toBe(422);
+    const nothing = await patchRoute(request("PATCH", `/api/v1/claims/${claimId}`, bearer(team.editor), { version: 1 }), ctx({ claimId }));
+    expect(nothing.status).toBe(422);
+    expect(await nothing.json()).toMatchObject({ error: { message: "Nothing to change: send at least one field besides version" } });
+    const wrongType = await patchRoute(request("PATCH", `/api/v1/claims/${claimId}`, bearer(team.editor), { tag: "stated", version: "1" }), ctx({ claimId }));
+    expect(await wrongType.json()).toMatchObject({ error: { fields: { version: ["version must be a number"] } } });
     expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).version).toBe(1);
+  });
+
+  it("clearing a tag clears who tagged it and when; the audit log keeps who cleared it", async () => {
+    const created = await createArticle();
+    const claimId = created.claims[0]!.id;
+    const patch = (body: object) => patchRoute(request("PATCH", `/api/v1/claims/${claimId}`, bearer(team.editor), body), ctx({ claimId }));
+    expect(await (await patch({ tag: "stated", version: 1 })).json()).toMatchObject({ tag: "stated", taggedBy: team.editor.actor.name });
+    expect(await (await patch({ tag: null, version: 2 })).json()).toMatchObject({ tag: null, taggedBy: null, taggedAt: null, tagOrigin: null });
+    const [last] = await db.auditEvent.findMany({ where: { entityId: claimId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 1 });
+    expect([last!.actorId, last!.before, last!.after]).toEqual([team.editor.actor.id, '{"tag":"stated"}', '{"tag":null}']);
   });
 });
 

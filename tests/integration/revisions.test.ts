@@ -63,6 +63,13 @@ describe("article revisions", () => {
     const touched = diff.hunks.flatMap((h) => h.claims.map((c) => c.status));
     expect(touched).toEqual(expect.arrayContaining(["changed", "orphaned"]));
     expect((await listRevisions(team.reviewer.actor, article.id)).map((r) => r.number)).toEqual([2, 1]);
+
+    // Marking the changed claim as re-read records what it was: changed, with its old text.
+    const changed = after.claims.find((c) => c.anchorStatus === "changed")!;
+    await updateClaim(team.editor.actor, changed.id, { acknowledgeChange: true, version: changed.version });
+    const [event] = await db.auditEvent.findMany({ where: { entityId: changed.id }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 1 });
+    expect(JSON.parse(event!.before!)).toEqual({ anchorStatus: "changed", previousText: changed.previousText });
+    expect(JSON.parse(event!.after!)).toEqual({ anchorStatus: "anchored", previousText: null });
   });
 
   it("lists orphaned claims after the current ones, the latest orphaned first", async () => {
