@@ -3,7 +3,7 @@ import { CLAIM_FLAG_LABELS } from "@/lib/export/summary";
 import { claimAnchor } from "@/lib/export/iris";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
 
-/** Unsourced claims, then claims whose sources miss what their tag calls for: what to fix first. */
+/** Unsourced claims, claims whose sources miss what their tag calls for, and claims a revision changed: what to fix first. */
 export function AttentionList({ report }: { report: FullReport }) {
   return (
     <section aria-labelledby="attention-heading" className="report-section">
@@ -15,6 +15,12 @@ export function AttentionList({ report }: { report: FullReport }) {
         <p>No sourced claim misses a refuting or origin source.</p>
       ) : (
         <ClaimLinks claims={report.flagged} showFlags />
+      )}
+      {report.changed.length > 0 && (
+        <>
+          <h3 id="changed-heading">Changed by a revision, not yet re-read ({report.changed.length})</h3>
+          <ClaimLinks claims={report.changed} />
+        </>
       )}
     </section>
   );

@@ -12,6 +12,8 @@ import { ShareLinks } from "@/components/report/share-links";
 import { PrintButton } from "@/components/report/print-button";
 import { LowCredibility } from "@/components/report/low-credibility";
 import { isHttpUrl } from "@/components/sources/source-title";
+import { TAG_LABELS } from "@/components/annotate/tag-labels";
+import { countOf } from "@/components/ui/format";
 
 type Props = {
   report: FullReport;
@@ -72,6 +74,24 @@ export function ClaimReport({ report, mode = "desk", canEdit = false, shareLinks
           ))}
         </ol>
       </section>
+
+      {report.orphaned.length > 0 && (
+        <section aria-labelledby="orphaned-heading" className="report-section">
+          <h2 id="orphaned-heading">Orphaned by a revision ({report.orphaned.length})</h2>
+          <p className="small muted">
+            A later revision of the article no longer holds these claims. They are kept with their tags and sources, and
+            are not counted above.
+          </p>
+          <ul className="plain-list attention-list">
+            {report.orphaned.map((c) => (
+              <li key={c.id}>
+                “{c.text}” <span className={`tag-pill tag-${c.tag ?? "none"}`}>{c.tag ? TAG_LABELS[c.tag] : "Untagged"}</span>
+                <span className="small muted"> · {countOf(c.sources.length, "source")}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {isDesk && <ExportLinks articleId={article.id} />}
       {isDesk && canEdit && <ShareLinks articleId={article.id} initial={shareLinks} />}

@@ -152,14 +152,17 @@ export type ArticleReport = {
   sourcedShare: number;
   unsourced: ArticleView["claims"];
   claims: ArticleView["claims"];
+  /** Claims a revision could not place, kept on their old revision. */
+  orphaned: ArticleView["orphaned"];
 };
 
 /** The claim report: counts per tag, the share of claims with a source, and every claim. */
 export async function getArticleReport(maybeActor: Actor | null, articleId: string): Promise<ArticleReport> {
-  const { revision: _revision, claims, ...article } = await getArticle(maybeActor, articleId);
+  const { revision: _revision, claims, orphaned, ...article } = await getArticle(maybeActor, articleId);
   const unsourced = claims.filter((c) => c.sources.length === 0);
   return {
     article,
+    orphaned,
     counts: countTags(claims),
     total: claims.length,
     sourcedShare: claims.length === 0 ? 0 : (claims.length - unsourced.length) / claims.length,

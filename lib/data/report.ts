@@ -23,6 +23,8 @@ export type ReportReview = {
 };
 
 export type FullReport = Omit<ArticleReport, "claims" | "unsourced"> & {
+  /** Claims whose text a revision changed and that no editor has re-read since. */
+  changed: ReportClaim[];
   review: ReportReview;
   summary: ClaimsSummary;
   claims: ReportClaim[];
@@ -50,6 +52,8 @@ export async function getFullReport(maybeActor: Actor | null, articleId: string)
     summary: summarizeClaims(claims),
     claims,
     unsourced: claims.filter((c) => c.sources.length === 0),
+    changed: claims.filter((c) => c.anchorStatus === "changed"),
+    orphaned: base.orphaned,
     flagged: claims.filter((c) => c.sources.length > 0 && c.flags.length > 0),
     speakers: groupBySpeaker(claims, aliases),
     aliases,
@@ -77,7 +81,7 @@ async function loadReview(articleId: string): Promise<ReportReview> {
  * staff, editors' private notes and the machine's tag suggestions.
  */
 export function redactReport(report: FullReport): FullReport {
-  const redact = (c: ReportClaim): ReportClaim => ({ ...c, taggedBy: null, verdictBy: null, note: null, suggestion: null });
+  const redact = <C extends ClaimView>(c: C): C => ({ ...c, taggedBy: null, verdictBy: null, note: null, suggestion: null });
   const claims = report.claims.map(redact);
   const byId = new Map(claims.map((c) => [c.id, c]));
   const same = (list: ReportClaim[]) => list.map((c) => byId.get(c.id) ?? redact(c));
@@ -86,6 +90,8 @@ export function redactReport(report: FullReport): FullReport {
     review: { ...report.review, reviewedBy: null },
     claims,
     unsourced: same(report.unsourced),
+    changed: same(report.changed),
+    orphaned: report.orphaned.map(redact),
     flagged: same(report.flagged),
     speakers: report.speakers.map((g) => ({ ...g, claims: same(g.claims) })),
     aliases: [],

@@ -96,3 +96,23 @@ describe("getFullReport", () => {
     await expect(getFullReport(null, article.id)).rejects.toMatchObject({ code: "unauthenticated" });
   });
 });
+
+describe("the report after a revision", () => {
+  it("lists claims the revision changed under 'needs attention' and the orphaned ones apart, redacted when shared", async () => {
+    const { importRevision } = await import("@/lib/data/revisions");
+    const text = "The minister said the plan works. Critics disputed the figures. The budget is 4 million euros.";
+    const article = await importArticle(team.editor.actor, { title: "Revised report", text });
+    const dropped = article.claims.find((c) => c.text.startsWith("Critics"))!;
+    await updateClaim(team.editor.actor, dropped.id, { tag: "disputed", version: dropped.version });
+    await importRevision(team.editor.actor, article.id, {
+      text: "The minister said the plan works. The budget is 4.5 million euros.",
+    });
+    const report = await getFullReport(team.reviewer.actor, article.id);
+    expect(report.orphaned.map((c) => [c.text, c.tag, c.taggedBy])).toEqual([[dropped.text, "disputed", team.editor.actor.name]]);
+    expect(report.changed.map((c) => c.text)).toEqual(["The budget is 4.5 million euros."]);
+    expect(report.claims.map((c) => c.text)).not.toContain(dropped.text);
+    const shared = redactReport(report);
+    expect(shared.orphaned.map((c) => [c.tag, c.taggedBy])).toEqual([["disputed", null]]);
+    expect(shared.changed.map((c) => c.number)).toEqual(report.changed.map((c) => c.number));
+  });
+});
