@@ -11,6 +11,7 @@ import {
   undoAction,
 } from "@/app/(app)/articles/[articleId]/actions";
 import { adjustBoundary, mergeSpans, snapToWords, splitSpan } from "@/lib/claims/span-edit";
+import { TAG_LABELS } from "@/components/annotate/tag-labels";
 import type { ClaimView } from "@/lib/data/views";
 
 type Deps = {
@@ -81,7 +82,17 @@ export function useSpanActions({ articleId, text, upsert, remove, select, announ
     async (a: ClaimView, b: ClaimView) => {
       const check = mergeSpans(text, a, b);
       if (!check.ok) return announce(check.error);
-      const merged = await run(() => mergeClaimsAction({ claimIds: [a.id, b.id], versions: [v(a), v(b)] }), () => "Merged the two claims.");
+      // The merged claim keeps the first claim's tag (or the second's, if the first had none):
+      // say so when that drops a different tag, which undo brings back.
+      const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+      const dropped = first.tag && second.tag && first.tag !== second.tag ? second.tag : null;
+      const merged = await run(
+        () => mergeClaimsAction({ claimIds: [a.id, b.id], versions: [v(a), v(b)] }),
+        () =>
+          dropped
+            ? `Merged the two claims. The merged claim is ${TAG_LABELS[first.tag!]}; the other's tag, ${TAG_LABELS[dropped]}, was not kept (press z to undo).`
+            : "Merged the two claims.",
+      );
       if (merged) {
         remove([a.id, b.id].filter((id) => id !== merged.id));
         upsert([merged]);

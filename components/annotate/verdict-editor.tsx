@@ -5,6 +5,7 @@ import type { ClaimView } from "@/lib/data/views";
 import { VERDICTS, VERDICT_LABELS, type Verdict } from "@/lib/schemas/claim";
 import { setVerdictAction } from "@/app/(app)/articles/[articleId]/review-actions";
 import { useViewer } from "@/components/review/use-viewer";
+import { formatDateTime } from "@/components/ui/format";
 
 type Props = {
   claim: ClaimView;
@@ -13,6 +14,10 @@ type Props = {
 };
 
 type Draft = { verdict: Verdict | ""; rationale: string };
+
+/** Who gave the verdict, and when: "Rita Reviewer, 27 Nov 2026, 11:25 UTC". */
+const verdictCredit = (c: Pick<ClaimView, "verdictBy" | "verdictAt">) =>
+  [c.verdictBy, c.verdictAt && formatDateTime(c.verdictAt)].filter(Boolean).join(", ");
 
 const draftOf = (c: Pick<ClaimView, "verdict" | "verdictRationale">): Draft => ({
   verdict: c.verdict ?? "",
@@ -41,7 +46,7 @@ export function VerdictEditor({ claim, onSaved }: Props) {
       <p className="verdict-line small">
         Verdict: <strong className={`verdict-pill verdict-${current.verdict}`}>{VERDICT_LABELS[current.verdict]}</strong>
         {current.verdictRationale && ` — ${current.verdictRationale}`}
-        {current.verdictBy && <span className="muted"> ({current.verdictBy})</span>}
+        {current.verdictBy && <span className="muted"> ({verdictCredit(current)})</span>}
       </p>
     );
   }
@@ -78,6 +83,7 @@ export function VerdictEditor({ claim, onSaved }: Props) {
       <p id={`${id}-legend`} className="verdict-legend">
         Fact-check verdict
       </p>
+      {current.verdict && current.verdictBy && <p className="small muted">Given by {verdictCredit(current)}</p>}
       <div className="grid-2">
         <label className="field">
           <span>Verdict</span>

@@ -69,6 +69,7 @@ test("editor → reviewer → changes requested → approved, in two browser con
   await treaty.getByRole("textbox", { name: "Rationale" }).fill("Signed in December 1997; in force since 1999.");
   await treaty.getByRole("button", { name: "Save verdict" }).click();
   await expect(treaty.getByText("Verdict saved")).toBeVisible();
+  await expect(treaty.getByText(/^Given by Rita Reviewer, \d+ \w+ \d{4}/)).toBeVisible();
   expect(
     queryDb<{ verdict: string; verdictRationale: string }>(
       "SELECT verdict, verdictRationale FROM Claim WHERE id = ?",
@@ -95,6 +96,7 @@ test("editor → reviewer → changes requested → approved, in two browser con
   const treatyForEditor = claimItem(editor, TREATY);
   await expect(treatyForEditor.getByText("Comments (1 open)")).toBeVisible();
   await expect(treatyForEditor.getByText("Mostly true")).toBeVisible();
+  await expect(treatyForEditor.getByText(/\(Rita Reviewer, \d+ \w+ \d{4}/)).toBeVisible();
   await treatyForEditor.getByText("Comments (1 open)").click();
   await treatyForEditor.getByRole("textbox", { name: /^Reply to / }).fill("Linked the UN treaty collection.");
   await treatyForEditor.getByRole("button", { name: "Reply" }).click();

@@ -65,21 +65,51 @@ export function summarize(action: string, after: Record<string, unknown> | null)
     case "article.revision":
       return `imported revision ${String(a.revision ?? "")}: ${String(a.anchored ?? 0)} anchored, ${String(a.changed ?? 0)} changed, ${String(a.orphaned ?? 0)} orphaned, ${String(a.new ?? 0)} new`;
     case "undo":
-      return `undid ${String(a.undoneAction ?? "a change")}`;
+      return `undid ${UNDONE[String(a.undoneAction)] ?? "a change"}`;
     default:
-      return action.replace(/[.-]/g, " ");
+      return OTHER_ACTIONS[action] ?? action.replace(/[.-]/g, " ");
   }
 }
+
+/** The changes undo can take back, as the feed and undo's message say them ("undid adding a source"). */
+export const UNDONE: Record<string, string> = {
+  "claim.update": "a change to a claim",
+  "claim.accept-suggestion": "accepting a suggestion",
+  "claim.verdict": "a verdict",
+  "claim.create": "creating a claim",
+  "claim.delete": "deleting a claim",
+  "claim.restore": "restoring a claim",
+  "claim.adjust": "moving a claim's boundaries",
+  "claim.split": "splitting a claim",
+  "claim.merge": "merging two claims",
+  "claim.source.add": "adding a source",
+  "claim.source.remove": "removing a source",
+};
+
+/** Sentences for the feed's other events. */
+const OTHER_ACTIONS: Record<string, string> = {
+  "article.submit": "submitted the article for review",
+  "article.approve": "approved the article",
+  "article.request-changes": "asked for changes",
+  "article.reopen": "reopened the article",
+  "article.snapshot": "kept a snapshot of the article's page",
+  "comment.add": "commented",
+  "comment.reply": "replied to a comment",
+  "comment.resolve": "resolved a comment thread",
+  "comment.reopen": "reopened a comment thread",
+  "share.create": "created a share link",
+  "share.revoke": "revoked a share link",
+  "speaker.group": "grouped two speaker names",
+  "speaker.ungroup": "ungrouped a speaker name",
+};
 
 function toEntry(r: Row): HistoryEntry {
   const before = parse(r.before);
   const after = parse(r.after);
-  const claimId =
-    r.entityType === "claim"
-      ? r.entityId
-      : typeof (after ?? before)?.claimId === "string"
-        ? String((after ?? before)!.claimId)
-        : null;
+  // A source link's events name their claim in after (adding) or before (removing, and
+  // undoing an addition, whose after only says what it undid).
+  const linkedClaim = after?.claimId ?? before?.claimId;
+  const claimId = r.entityType === "claim" ? r.entityId : typeof linkedClaim === "string" ? linkedClaim : null;
   return {
     id: r.id,
     at: r.at.toISOString(),
@@ -109,13 +139,18 @@ export async function getClaimHistory(maybeActor: Actor | null, claimId: string)
   const claim = await db.claim.findUnique({ where: { id: claimId }, select: { articleId: true } });
   if (!claim) throw notFound("Claim");
   const rows = await db.auditEvent.findMany({
-    where: { articleId: claim.articleId, OR: [{ entityId: claimId }, { entityType: "claimSource" }] },
+    where: { articleId: claim.articleId, OR: [{ entityId: claimId }, { entityType: "claimSource" }, { action: { in: ["claim.split", "claim.merge"] } }] },
     orderBy: [{ at: "asc" }, { id: "asc" }],
     select,
   });
   return rows
     .map(toEntry)
-    .filter((e) => e.claimId === claimId || (e.action === "claim.split" && e.after?.newClaimId === claimId));
+    .filter(
+      (e) =>
+        e.claimId === claimId ||
+        (e.action === "claim.split" && e.after?.newClaimId === claimId) ||
+        (e.action === "claim.merge" && e.before?.mergedId === claimId),
+    );
 }
 
 /** The article's activity feed, newest first (re-anchoring records are summarised by their revision). */

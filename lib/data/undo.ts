@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { type Actor, can, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
+import { UNDONE } from "@/lib/data/history";
 import { assertArticleEditable } from "@/lib/data/editable";
 import { spanColumns } from "@/lib/data/claim-spans";
 import { publishArticleEvent } from "@/lib/realtime/bus";
@@ -16,33 +17,7 @@ type Json = Record<string, unknown>;
 type Event = { id: string; action: string; entityId: string; before: Json | null; after: Json | null };
 type Outcome = { claimIds: string[]; removedIds: string[] };
 
-const UNDOABLE = new Set([
-  "claim.update",
-  "claim.accept-suggestion",
-  "claim.verdict",
-  "claim.create",
-  "claim.delete",
-  "claim.restore",
-  "claim.adjust",
-  "claim.split",
-  "claim.merge",
-  "claim.source.add",
-  "claim.source.remove",
-]);
-
-const DESCRIPTIONS: Record<string, string> = {
-  "claim.update": "your change to a claim",
-  "claim.accept-suggestion": "accepting a suggestion",
-  "claim.verdict": "your verdict",
-  "claim.create": "creating a claim",
-  "claim.delete": "deleting a claim",
-  "claim.restore": "restoring a claim",
-  "claim.adjust": "moving a claim's boundaries",
-  "claim.split": "splitting a claim",
-  "claim.merge": "merging two claims",
-  "claim.source.add": "adding a source",
-  "claim.source.remove": "removing a source",
-};
+const UNDOABLE = new Set(Object.keys(UNDONE));
 
 const changedSince = () =>
   new AppError(
@@ -236,7 +211,7 @@ export async function undoLastChange(maybeActor: Actor | null, articleId: string
       before: event.after,
       after: { ...(event.before ?? {}), undoes: event.id, undoneAction: event.action },
     });
-    return { message: `Undid ${DESCRIPTIONS[event.action] ?? event.action}.`, ...outcome };
+    return { message: `Undid ${UNDONE[event.action] ?? event.action}.`, ...outcome };
   });
   await publishArticleEvent(articleId, {
     type: "claims",

@@ -58,6 +58,8 @@ describe("span editing", () => {
     const merged = await mergeClaims(team.editor.actor, { claimIds: [right!.id, left!.id], versions: [right!.version, left!.version] });
     expect(merged.id).toBe(first.id);
     expect(merged.text).toBe(first.text);
+    // The merged-away claim's history ends with the merge.
+    expect((await getClaimHistory(team.reviewer.actor, right!.id)).map((h) => h.action).at(-1)).toBe("claim.merge");
 
     const adjusted = await adjustClaim(team.editor.actor, merged.id, { start: merged.start + 7, end: merged.end, version: merged.version });
     expect(adjusted.text.startsWith("has repeatedly")).toBe(true);
@@ -98,7 +100,7 @@ describe("undo and history", () => {
     expect((await undoLastChange(team.editor.actor, article.id)).message).toBe("Undid splitting a claim.");
     const afterSplitUndo = await expectExactOffsets(article.id);
     expect(afterSplitUndo.claims.find((c) => c.id === left!.id)!.text).toBe(claim.text);
-    expect((await undoLastChange(team.editor.actor, article.id)).message).toBe("Undid your change to a claim.");
+    expect((await undoLastChange(team.editor.actor, article.id)).message).toBe("Undid a change to a claim.");
     const row = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect([row.tag, row.speaker]).toEqual([null, null]);
     // The import itself is not undoable: nothing left.
@@ -124,5 +126,12 @@ describe("undo and history", () => {
     expect(history[0]).toMatchObject({ actor: team.editor.actor.name, before: { tag: null }, after: { tag: "stated" }, summary: "tagged it stated" });
     const activity = await getArticleActivity(team.reviewer.actor, article.id);
     expect(activity.map((a) => a.action)).toEqual(["claim.source.add", "claim.update", "article.import"]);
+
+    // Undoing the source shows in the claim's history, and the feed says it in words.
+    await undoLastChange(team.editor.actor, article.id);
+    const after = await getClaimHistory(team.reviewer.actor, claim.id);
+    expect(after.map((h) => [h.action, h.summary]).at(-1)).toEqual(["undo", "undid adding a source"]);
+    const [latest] = await getArticleActivity(team.reviewer.actor, article.id);
+    expect([latest!.claimId, latest!.summary]).toEqual([claim.id, "undid adding a source"]);
   });
 });
