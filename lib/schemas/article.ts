@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { articleText, isoDate, optionalHttpUrl, optionalText } from "@/lib/schemas/common";
+import { articleText, isoDate, missingOrWrong, optionalHttpUrl, optionalText } from "@/lib/schemas/common";
 
 export const articleMetadataSchema = z.object({
   url: optionalHttpUrl,
@@ -11,7 +11,7 @@ export const articleMetadataSchema = z.object({
 /** An article to import: title and text, with optional metadata. */
 export const importArticleSchema = articleMetadataSchema.extend({
   title: z
-    .string({ error: "Title is required" })
+    .string({ error: missingOrWrong("Title") })
     .trim()
     .min(1, "Title is required")
     .max(500, "Title must be at most 500 characters"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "@/lib/schemas/common";
+import { missingOrWrong, optionalText } from "@/lib/schemas/common";
 
 export const CLAIM_TAGS = ["stated", "disputed", "attributed"] as const;
 export type ClaimTag = (typeof CLAIM_TAGS)[number];
@@ -48,7 +48,7 @@ export const updateClaimSchema = z
     verdict: verdict.nullable().optional(),
     verdictRationale: clearableText(2000, "Verdict rationale"),
     version: z
-      .number({ error: (issue) => (issue.input === undefined ? "version is required: send the version you read" : "version must be a number") })
+      .number({ error: (issue) => (issue.input === undefined ? "version is required: send the version you read" : missingOrWrong("version", "a number")(issue)) })
       .int("version must be a whole number")
       .min(1, "version must be 1 or more"),
   })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { httpUrl, isRealDay, isoDate } from "@/lib/schemas/common";
 import { updateClaimSchema } from "@/lib/schemas/claim";
+import { importArticleSchema } from "@/lib/schemas/article";
 import { linkSourceSchema } from "@/lib/sources/source-schemas";
 
 const messages = (schema: { safeParse: (v: unknown) => { error?: { issues: { message: string }[] } } }, value: unknown) =>
@@ -25,6 +26,14 @@ describe("dates", () => {
     expect(messages(isoDate, "2025-03-18T10:00:00Z")).toEqual([]);
     expect(messages(isoDate, "notadate")).toEqual(["Publication date must be a date such as 2025-03-18"]);
     expect([isRealDay("2025-04-31"), isRealDay("2025-04-30"), isRealDay("no day here")]).toEqual([false, true, true]);
+  });
+});
+
+describe("types", () => {
+  it("tell a missing field from one of the wrong type", () => {
+    expect(messages(importArticleSchema, { text: "One. Two." })).toEqual(["Title is required"]);
+    expect(messages(importArticleSchema, { title: 123, text: ["a"] })).toEqual(["Title must be text", "Article text must be text"]);
+    expect(messages(httpUrl, 42)).toEqual(["URL must be text"]);
   });
 });
 

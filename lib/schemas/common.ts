@@ -5,6 +5,12 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
 const utf8Bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
+/** The message for a missing field or one of the wrong type: "Title is required" or "Title must be text". */
+export const missingOrWrong =
+  (label: string, kind = "text") =>
+  (issue: { input?: unknown }) =>
+    issue.input === undefined || issue.input === null ? `${label} is required` : `${label} must be ${kind}`;
+
 /** A trimmed optional text field: empty strings become undefined. */
 export const optionalText = (max: number, label: string) =>
   z.preprocess(
@@ -14,7 +20,7 @@ export const optionalText = (max: number, label: string) =>
 
 /** An http(s) URL, as a string. Other schemes (javascript:, data:, file:) are refused. */
 export const httpUrl = z
-  .string({ error: "URL is required" })
+  .string({ error: missingOrWrong("URL") })
   .trim()
   .min(1, { error: "URL is required", abort: true })
   .max(2048, { error: "URL must be at most 2048 characters", abort: true })
@@ -34,7 +40,7 @@ export const optionalHttpUrl = z.preprocess(
 
 /** Article text: not blank, at most MAX_TEXT_BYTES of UTF-8, no NUL characters. */
 export const articleText = z
-  .string({ error: "Article text is required" })
+  .string({ error: missingOrWrong("Article text") })
   .refine((s) => s.trim().length > 0, "Article text is empty")
   .refine((s) => utf8Bytes(s) <= MAX_TEXT_BYTES, "Article text is larger than 2 MB")
   .refine((s) => !s.includes("\u0000"), "Article text contains NUL characters: it is not text");
