@@ -62,6 +62,8 @@ test("the whole tagging loop works from the keyboard", async ({ page }) => {
   await dialog.getByRole("combobox", { name: "Relation" }).focus();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
+  // Focus goes back to the claim that opened the dialog (and the page has seen it close).
+  await expect(page.getByRole("list", { name: "Claims" }).getByRole("listitem").nth(2)).toBeFocused();
   await page.keyboard.press("o");
   await expect(dialog).toBeVisible();
   await page.keyboard.type("https://example.org/statement");

@@ -19,6 +19,19 @@ const reviewBar = (page: Page) => page.getByRole("region", { name: "Review" });
 const claimItem = (page: Page, startsWith: string) =>
   page.getByRole("list", { name: "Claims" }).getByRole("listitem").filter({ hasText: startsWith });
 const TREATY = "The Ottawa Treaty, signed in 1997";
+/**
+ * Opens a claim's comments and waits for the comment box. Under CI load a click soon after
+ * the page loads was seen to leave the disclosure closed again (cause not pinned down; the
+ * test below covers a click before hydration): click again if so.
+ */
+async function openComments(item: Locator) {
+  const box = item.getByRole("textbox", { name: "Comment on this claim" });
+  await expect(async () => {
+    if (!(await box.isVisible())) await item.getByText(/^Comments/).click();
+    await expect(box).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 // A posted comment under a claim, not the comment box, which holds the text until saved.
 const postedComment = (item: Locator, text: string) => item.getByRole("paragraph").filter({ hasText: text });
 
@@ -52,7 +65,7 @@ test("editor → reviewer → changes requested → approved, in two browser con
 
   // The reviewer comments on a claim and sets its verdict.
   const treaty = claimItem(reviewer, TREATY);
-  await treaty.getByText("Comments", { exact: true }).click();
+  await openComments(treaty);
   await treaty
     .getByRole("textbox", { name: "Comment on this claim" })
     .fill("Which source gives 1997? Please link the treaty text.");
@@ -137,12 +150,12 @@ test("a colleague's comment appears live in threads already open, and in the cou
   const reviewer = await person(browser, "reviewer");
   const articleId = await importThroughForm(editor, `Live comments ${Date.now()}`);
   const treatyForEditor = claimItem(editor, TREATY);
-  await treatyForEditor.getByText("Comments", { exact: true }).click();
+  await openComments(treatyForEditor);
   await expect(treatyForEditor.getByRole("textbox", { name: "Comment on this claim" })).toBeVisible();
 
   await reviewer.goto(`/articles/${articleId}`);
   const treaty = claimItem(reviewer, TREATY);
-  await treaty.getByText("Comments", { exact: true }).click();
+  await openComments(treaty);
   await treaty.getByRole("textbox", { name: "Comment on this claim" }).fill("Is 1997 the signing or the entry into force?");
   await treaty.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(postedComment(treaty, "Is 1997 the signing")).toBeVisible();
