@@ -84,7 +84,8 @@ export function containsText(value: string): { contains: string } {
     : { contains: value };
 }
 
-type Cell = string | number | boolean | Date | Uint8Array | null;
+/** A value insertRows writes into one column. */
+export type Cell = string | number | boolean | Date | Uint8Array | null;
 
 /**
  * Inserts many rows with multi-row INSERT statements, inside the caller's transaction.
@@ -97,13 +98,12 @@ export async function insertRows(tx: Tx, table: string, columns: readonly string
   const isPostgres = env.databaseKind === "postgresql";
   const perChunk = Math.max(1, Math.floor(30_000 / columns.length));
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
+  const row = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < rows.length; i += perChunk) {
     const chunk = rows.slice(i, i + perChunk);
-    let n = 0;
-    const values = chunk.map(() => `(${columns.map(() => (isPostgres ? `$${++n}` : "?")).join(", ")})`).join(", ");
     // SQLite has no boolean type: Prisma stores booleans as 1 and 0.
     const params = isPostgres ? chunk.flat() : chunk.flat().map((v) => (typeof v === "boolean" ? Number(v) : v));
-    await tx.$executeRawUnsafe(head + values, ...params);
+    await executeSql(tx, head + chunk.map(() => row).join(", "), ...params);
   }
 }
 

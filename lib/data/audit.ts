@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { db, executeSql, sortableId, type Tx } from "@/lib/db";
+import { type Cell, type Tx, db, insertRows, sortableId } from "@/lib/db";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { parseInput } from "@/lib/errors";
 
-type EventInput = {
+export type EventInput = {
   action: string;
   entityType: "article" | "claim" | "source" | "claimSource" | "user" | "apiToken" | "comment" | "shareLink" | "speakerAlias";
   entityId: string;
@@ -15,22 +15,30 @@ type EventInput = {
 
 /** Appends an audit event inside the caller's transaction; events are never edited. */
 export async function recordEvent(tx: Tx, actor: Actor, event: EventInput): Promise<void> {
-  // Plain SQL (lib/db.ts): every write records one, and Prisma's create costs about 1 ms
-  // of query planning each time.
-  const now = new Date();
-  await executeSql(
-    tx,
-    `INSERT INTO "AuditEvent" ("id", "at", "actorId", "action", "entityType", "entityId", "articleId", "before", "after") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    sortableId(now.getTime()),
-    now,
-    actor.id,
-    event.action,
-    event.entityType,
-    event.entityId,
-    event.articleId ?? null,
-    event.before === undefined ? null : JSON.stringify(event.before),
-    event.after === undefined ? null : JSON.stringify(event.after),
-  );
+  await recordEvents(tx, actor.id, [event]);
+}
+
+const AUDIT_COLUMNS = ["id", "at", "actorId", "action", "entityType", "entityId", "articleId", "before", "after"] as const;
+
+/**
+ * Appends many audit events at once (a revision's re-anchored and new claims), inside the
+ * caller's transaction. Plain SQL (lib/db.ts insertRows): every write records at least
+ * one, and Prisma's create costs about 1 ms of query planning each time. Ids sort in
+ * write order (lib/sortable-id.ts), which undo and history rely on.
+ */
+export async function recordEvents(tx: Tx, actorId: string | null, events: readonly EventInput[], at = new Date()): Promise<void> {
+  const rows = events.map((e): Cell[] => [
+    sortableId(at.getTime()),
+    at,
+    actorId,
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.articleId ?? null,
+    e.before === undefined ? null : JSON.stringify(e.before),
+    e.after === undefined ? null : JSON.stringify(e.after),
+  ]);
+  await insertRows(tx, "AuditEvent", AUDIT_COLUMNS, rows);
 }
 
 export type AuditEventView = {

@@ -19,8 +19,7 @@ export type ClaimFilter =
 
 type Selected = ClaimRow & { articleId: string; deletedAt: Date | null };
 type Flat = Omit<Selected, "taggedBy" | "verdictBy" | "sources"> & { taggedByName: string | null; verdictByName: string | null };
-type LinkRow = ClaimRow["sources"][number] & { claimId: string };
-type FlatLink = Omit<LinkRow, "source"> & { sourceId: string; url: string; title: string | null; domain: string | null; credibility: string | null };
+type FlatLink = Omit<ClaimRow["sources"][number], "source"> & { claimId: string; sourceId: string; url: string; title: string | null; domain: string | null; credibility: string | null };
 
 const CLAIM_COLUMNS = `c."id", c."articleId", c."start", c."end", c."text", c."tag", c."speaker", c."cue", c."note", c."version",
   c."suggestedTag", c."suggestedConfidence", c."suggestion", c."taggedAt", c."tagOrigin", tb."name" AS "taggedByName",

@@ -1,10 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { db, executeSql, insertRows, sortableId } from "@/lib/db";
+import { db, executeSql } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
-import { recordEvent } from "@/lib/data/audit";
+import { type EventInput, recordEvent, recordEvents } from "@/lib/data/audit";
 import { assertArticleEditable } from "@/lib/data/editable";
 import { insertClaims, suggestionColumns } from "@/lib/data/claim-spans";
 import { publishArticleEvent } from "@/lib/realtime/bus";
@@ -89,7 +89,7 @@ export async function importRevision(maybeActor: Actor | null, articleId: string
       const old = new Map(claims.map((c) => [c.id, c]));
       const now = new Date();
       const results: RevisionClaimResult[] = [];
-      const events: (string | Date | null)[][] = [];
+      const events: EventInput[] = [];
       const placed = anchored.filter((r) => r.status !== "orphaned" && r.start !== null && r.end !== null);
       // One suggester pass over every placed claim, so cross-claim cues (denials) still count.
       const suggestions = suggestTags(
@@ -147,16 +147,14 @@ export async function importRevision(maybeActor: Actor | null, articleId: string
           );
           results.push({ id: r.id, status: r.status, start: r.start, end: r.end, text: q.exact, previousText });
         }
-        events.push(
-          reanchorEvent(
-            actor.id!,
-            articleId,
-            r.id,
-            now,
-            { revision: current.number, start: before.start, end: before.end, text: before.text },
-            { revision: revision.number, status: r.status, start: r.start, end: r.end },
-          ),
-        );
+        events.push({
+          action: "claim.reanchor",
+          entityType: "claim",
+          entityId: r.id,
+          articleId,
+          before: { revision: current.number, start: before.start, end: before.end, text: before.text },
+          after: { revision: revision.number, status: r.status, start: r.start, end: r.end },
+        });
       }
       const fresh = await addClaimsForNewText(tx, {
         articleId,
@@ -168,12 +166,7 @@ export async function importRevision(maybeActor: Actor | null, articleId: string
         now,
       });
       results.push(...fresh);
-      await insertRows(
-        tx,
-        "AuditEvent",
-        ["id", "at", "actorId", "action", "entityType", "entityId", "articleId", "before", "after"],
-        events,
-      );
+      await recordEvents(tx, actor.id, events, now);
       const counts = { anchored: 0, changed: 0, orphaned: 0, new: 0 };
       for (const r of results) counts[r.status] += 1;
       await recordEvent(tx, actor, {
@@ -190,20 +183,6 @@ export async function importRevision(maybeActor: Actor | null, articleId: string
   );
   await publishArticleEvent(articleId, { type: "revision", number: result.revision.number, actorId: actor.id });
   return result;
-}
-
-function reanchorEvent(actorId: string, articleId: string, claimId: string, at: Date, before: object, after: object) {
-  return [
-    sortableId(at.getTime()),
-    at,
-    actorId,
-    "claim.reanchor",
-    "claim",
-    claimId,
-    articleId,
-    JSON.stringify(before),
-    JSON.stringify(after),
-  ];
 }
 
 type NewText = {
@@ -236,21 +215,17 @@ async function addClaimsForNewText(
     spans,
     suggestions: suggestTags(n.text, spans),
   });
-  await insertRows(
+  await recordEvents(
     tx,
-    "AuditEvent",
-    ["id", "at", "actorId", "action", "entityType", "entityId", "articleId", "before", "after"],
-    spans.map((span, i) => [
-      sortableId(n.now.getTime()),
-      n.now,
-      n.actorId,
-      "claim.create",
-      "claim",
-      ids[i]!,
-      n.articleId,
-      null,
-      JSON.stringify({ start: span.start, end: span.end, text: n.text.slice(span.start, span.end), origin: "revision" }),
-    ]),
+    n.actorId,
+    spans.map((span, i) => ({
+      action: "claim.create",
+      entityType: "claim",
+      entityId: ids[i]!,
+      articleId: n.articleId,
+      after: { start: span.start, end: span.end, text: n.text.slice(span.start, span.end), origin: "revision" },
+    })),
+    n.now,
   );
   return spans.map((span, i) => ({
     id: ids[i]!,
