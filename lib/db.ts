@@ -1,8 +1,10 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { env } from "@/lib/env";
+import { type DirectReader, postgresReader, sqliteReader } from "@/lib/direct-read";
 export { sortableId } from "@/lib/sortable-id";
 
 /**
@@ -14,14 +16,17 @@ export type Db = PrismaClient;
 /** The client type inside db.$transaction(async (tx) => ...). */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-function createClient(): PrismaClient {
+function createDatabase(): { client: PrismaClient; reader: DirectReader } {
   if (env.databaseKind === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: env.databaseUrl, max: env.DATABASE_POOL_SIZE });
-    return new PostgresClient({ adapter }) as unknown as PrismaClient;
+    // One pool for Prisma and for the direct reads (lib/direct-read.ts).
+    const pool = new pg.Pool({ connectionString: env.databaseUrl, max: env.DATABASE_POOL_SIZE });
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+    return { client: new PostgresClient({ adapter }) as unknown as PrismaClient, reader: postgresReader(pool) };
   }
   const writer = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000 }) });
   const reader = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000, readonly: true }) });
-  return withReadConnection(writer, reader);
+  const direct = sqliteReader(env.databaseUrl, 10_000);
+  return { client: withReadConnection(writer, reader, direct), reader: direct };
 }
 
 const READS = new Set(["findFirst", "findFirstOrThrow", "findMany", "findUnique", "findUniqueOrThrow", "groupBy", "aggregate", "count"]);
@@ -37,12 +42,12 @@ const RAW_READS = new Set(["$queryRaw", "$queryRawUnsafe"]);
  * each transaction its own connection.) Transactions (`tx`) are the writer's own client,
  * so everything inside them stays on the writer.
  */
-function withReadConnection(writer: PrismaClient, reader: PrismaClient): PrismaClient {
+function withReadConnection(writer: PrismaClient, reader: PrismaClient, direct: DirectReader): PrismaClient {
   const models = new Map<string, unknown>();
   return new Proxy(writer, {
     get(target, prop) {
       if (prop === "$connect" || prop === "$disconnect") {
-        return async () => void (await Promise.all([writer[prop](), reader[prop]()]));
+        return async () => void (await Promise.all([writer[prop](), reader[prop](), prop === "$disconnect" ? direct.close() : null]));
       }
       const source = typeof prop === "string" && RAW_READS.has(prop) ? reader : target;
       const value: unknown = Reflect.get(source, prop);
@@ -68,11 +73,12 @@ function withReadConnection(writer: PrismaClient, reader: PrismaClient): PrismaC
   });
 }
 
-const globalForDb = globalThis as unknown as { claimtrackDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { claimtrackDb?: { client: PrismaClient; reader: DirectReader } };
+const database = globalForDb.claimtrackDb ?? createDatabase();
+if (env.NODE_ENV !== "production") globalForDb.claimtrackDb = database;
 
 /** The one database client of the process. */
-export const db: PrismaClient = globalForDb.claimtrackDb ?? createClient();
-if (env.NODE_ENV !== "production") globalForDb.claimtrackDb = db;
+export const db: PrismaClient = database.client;
 
 /**
  * A case-insensitive "contains" filter. PostgreSQL needs mode: "insensitive"; SQLite's
@@ -121,11 +127,15 @@ export function sqlText(text: string): string {
 /**
  * Runs a plain SQL query and returns its rows. Prisma plans each of its own queries afresh
  * in its query compiler (about 6 ms for an article of 100 claims, measured); the hot read
- * paths use this instead. Date columns come back as Date, and COUNT(*) as a bigint, on
- * both databases.
+ * paths use this instead. Outside a transaction (client is `db`) a read goes straight to
+ * the driver (lib/direct-read.ts); inside one it runs on the transaction's connection.
+ * Date columns come back as Date, and COUNT(*) as a bigint, on both databases.
  */
 export function queryRows<T>(client: Tx, text: string, ...params: unknown[]): Promise<T[]> {
-  return client.$queryRawUnsafe<T[]>(sqlText(text), ...params);
+  const sql = sqlText(text);
+  if (client !== db) return client.$queryRawUnsafe<T[]>(sql, ...params);
+  // A statement that writes (UPDATE … RETURNING) belongs on the writer: a transaction of its own.
+  return database.reader.rows<T>(sql, params) ?? db.$transaction((tx) => tx.$queryRawUnsafe<T[]>(sql, ...params));
 }
 
 /** Runs a plain SQL statement (placeholders as for queryRows) and returns the number of rows it changed. */

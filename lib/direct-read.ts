@@ -1,0 +1,173 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+
+/**
+ * Reads outside a transaction, straight through the database driver. Prisma's raw
+ * queries pass every statement and every row through its client runtime: about 0.7 ms
+ * for `SELECT 1` on SQLite, against a few microseconds here (measured; see
+ * BENCHMARKS.md). The hot read paths run several such queries a request.
+ *
+ * Rows come back as Prisma's `$queryRaw` gives them, so callers need not know which path
+ * ran: dates as Date, booleans as boolean, 64-bit integers (COUNT(*)) as bigint, bytes as
+ * Uint8Array. Parameters are converted as the Prisma adapters convert them.
+ */
+export type DirectReader = {
+  /** The rows of a read; null when the statement writes, which must go through Prisma's writer. */
+  rows<T>(text: string, params: readonly unknown[]): Promise<T[]> | null;
+  close(): Promise<void>;
+};
+
+type Convert = (value: unknown) => unknown;
+type Prepared = { statement: Database.Statement; names: string[]; convert: Convert[] } | null;
+
+const asIs: Convert = (v) => v;
+const toDate: Convert = (v) => (v === null ? null : new Date(typeof v === "string" ? v : Number(v)));
+const toBoolean: Convert = (v) => (v === null ? null : typeof v === "string" ? v === "true" || v === "1" : Number(v) === 1);
+const toInt: Convert = (v) => (v === null ? null : Math.trunc(Number(v)));
+const toBigInt: Convert = (v) => (v === null ? null : typeof v === "bigint" ? v : BigInt(Math.trunc(Number(v))));
+const toNumber: Convert = (v) => (v === null ? null : Number(v));
+const toBytes: Convert = (v) => (v instanceof Uint8Array ? new Uint8Array(v) : v);
+const toJson: Convert = (v) => (typeof v === "string" ? (JSON.parse(v) as unknown) : v);
+/** A column without a declared type (an expression): integers stay bigint, as in Prisma. */
+const byValue: Convert = (v) => (v instanceof Uint8Array ? new Uint8Array(v) : v);
+
+/** The conversion for a SQLite column's declared type, as @prisma/adapter-better-sqlite3 maps them. */
+function sqliteConvert(declared: string | null): Convert {
+  switch ((declared ?? "").toUpperCase()) {
+    case "":
+      return byValue;
+    case "DATETIME":
+    case "TIMESTAMP":
+    case "DATE":
+      return toDate;
+    case "BOOLEAN":
+      return toBoolean;
+    case "TINYINT":
+    case "SMALLINT":
+    case "MEDIUMINT":
+    case "INT":
+    case "INTEGER":
+    case "SERIAL":
+    case "INT2":
+      return toInt;
+    case "BIGINT":
+    case "UNSIGNED BIG INT":
+    case "INT8":
+      return toBigInt;
+    case "DECIMAL":
+    case "FLOAT":
+    case "DOUBLE":
+    case "DOUBLE PRECISION":
+    case "NUMERIC":
+    case "REAL":
+      return toNumber;
+    case "BLOB":
+      return toBytes;
+    case "JSONB":
+      return toJson;
+    default:
+      return asIs;
+  }
+}
+
+/** A parameter as the SQLite adapter writes it: booleans as 1/0, dates as ISO 8601 text. */
+function sqliteParam(value: unknown): unknown {
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  return value;
+}
+
+const MAX_STATEMENTS = 1000;
+
+/**
+ * A read-only connection of its own (WAL: it sees committed data and never waits for the
+ * writer) with its prepared statements cached by text.
+ */
+export function sqliteReader(url: string, timeoutMs: number): DirectReader {
+  let connection: Database.Database | null = null;
+  const prepared = new Map<string, Prepared>();
+  const open = (): Database.Database => {
+    if (!connection?.open) {
+      connection = new Database(url.replace(/^file:/, ""), { readonly: true, timeout: timeoutMs });
+      connection.defaultSafeIntegers(true);
+      prepared.clear();
+    }
+    return connection;
+  };
+  const prepare = (text: string): Prepared => {
+    if (prepared.has(text)) return prepared.get(text)!;
+    const statement = open().prepare(text);
+    let entry: Prepared = null;
+    if (statement.reader && statement.readonly) {
+      statement.raw(true);
+      const columns = statement.columns();
+      entry = { statement, names: columns.map((c) => c.name), convert: columns.map((c) => sqliteConvert(c.type)) };
+    }
+    if (prepared.size >= MAX_STATEMENTS) prepared.clear();
+    prepared.set(text, entry);
+    return entry;
+  };
+  return {
+    rows<T>(text: string, params: readonly unknown[]) {
+      let entry: Prepared;
+      try {
+        entry = prepare(text);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+      if (!entry) return null;
+      const { statement, names, convert } = entry;
+      try {
+        const values = statement.all(...params.map(sqliteParam)) as unknown[][];
+        return Promise.resolve(values.map((row) => toObject<T>(row, names, convert)));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    },
+    close: async () => {
+      connection?.close();
+      prepared.clear();
+    },
+  };
+}
+
+function toObject<T>(row: readonly unknown[], names: readonly string[], convert: readonly Convert[]): T {
+  const object: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) object[names[i]!] = convert[i]!(row[i] ?? null);
+  return object as T;
+}
+
+// PostgreSQL type ids whose text form node-postgres would parse otherwise than Prisma.
+const BYTEA = 17;
+const INT8 = 20;
+const DATE = 1082;
+const TIMESTAMP = 1114;
+const pgParsers: Record<number, (text: string) => unknown> = {
+  [INT8]: (text) => BigInt(text),
+  [BYTEA]: (text) => new Uint8Array(pg.types.getTypeParser(BYTEA, "text")(text) as Buffer),
+  // timestamp(3) without time zone holds UTC; node-postgres would read it as local time.
+  [TIMESTAMP]: (text) => new Date(`${text.replace(" ", "T")}Z`),
+  [DATE]: (text) => new Date(`${text}T00:00:00Z`),
+};
+const pgTypes = {
+  getTypeParser: (oid: number, format?: string) => (format !== "binary" && pgParsers[oid]) || pg.types.getTypeParser(oid, format as "text"),
+} as pg.CustomTypesConfig;
+
+/** A parameter as the PostgreSQL adapter writes it: dates in UTC, bytes as a Buffer. */
+function pgParam(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return value;
+}
+
+/** Reads on the pool that Prisma's adapter also uses (so the pool size still caps the connections). */
+export function postgresReader(pool: pg.Pool): DirectReader {
+  return {
+    rows: async <T>(text: string, params: readonly unknown[]) =>
+      (await pool.query({ text, values: params.map(pgParam), types: pgTypes })).rows as T[],
+    close: async () => {
+      // The pool belongs to the Prisma client, which ends it on $disconnect.
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, queryRows } from "@/lib/db";
+import { importArticle } from "@/lib/data/articles";
+import { makePerson, SAMPLE_TEXT, type Person } from "@/tests/support/people";
+
+// queryRows outside a transaction reads through the driver (lib/direct-read.ts); inside a
+// transaction, and in Prisma's own $queryRawUnsafe, through Prisma. Callers must not be
+// able to tell the two apart: same rows, same JavaScript types, same parameter handling.
+
+let editor: Person;
+let articleId: string;
+const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+const when = new Date("2025-03-18T09:30:15.123Z");
+
+beforeAll(async () => {
+  editor = await makePerson("editor");
+  articleId = (await importArticle(editor.actor, { title: "Direct reads", text: SAMPLE_TEXT, publishedAt: "2025-03-18" })).id;
+  await db.blob.create({ data: { sha256: "direct-read-test", contentType: null, size: bytes.length, data: bytes, createdAt: when } });
+  await db.claim.updateMany({ where: { articleId }, data: { suggestedConfidence: 0.75 } });
+});
+
+/** The same query through the driver and through Prisma (inside a transaction). */
+async function bothWays<T>(text: string, ...params: unknown[]): Promise<{ direct: T[]; prisma: T[] }> {
+  const direct = await queryRows<T>(db, text, ...params);
+  const prisma = await db.$transaction((tx) => queryRows<T>(tx, text, ...params));
+  return { direct, prisma };
+}
+
+describe("direct reads", () => {
+  it("return every column type as Prisma does: text, integers, floats, booleans, dates, nulls", async () => {
+    const { direct, prisma } = await bothWays<Record<string, unknown>>(
+      `SELECT c."id", c."start", c."end", c."tag", c."suggestedConfidence", c."createdAt", c."deletedAt", u."isActive", u."sessionEpoch"
+       FROM "Claim" c JOIN "User" u ON u."id" = ? WHERE c."articleId" = ? ORDER BY c."start"`,
+      editor.actor.id,
+      articleId,
+    );
+    expect(direct).toHaveLength(4);
+    expect(direct).toEqual(prisma);
+    const first = direct[0]!;
+    expect(typeof first.start).toBe("number");
+    expect(first.suggestedConfidence).toBe(0.75);
+    expect(first.createdAt).toBeInstanceOf(Date);
+    expect(first.deletedAt).toBeNull();
+    expect(first.isActive).toBe(true);
+    expect(first.tag).toBeNull();
+  });
+
+  it("return COUNT(*) as a bigint and bytes as a Uint8Array", async () => {
+    const counts = await bothWays<{ n: bigint }>(`SELECT COUNT(*) AS "n" FROM "Claim" WHERE "articleId" = ?`, articleId);
+    expect(typeof counts.direct[0]!.n).toBe("bigint");
+    expect(counts.direct).toEqual(counts.prisma);
+    const blobs = await bothWays<{ data: Uint8Array; size: number; createdAt: Date }>(
+      `SELECT "data", "size", "createdAt" FROM "Blob" WHERE "sha256" = ?`,
+      "direct-read-test",
+    );
+    expect(blobs.direct[0]!.data).toBeInstanceOf(Uint8Array);
+    expect([...blobs.direct[0]!.data]).toEqual([...bytes]);
+    expect(blobs.direct[0]!.createdAt.toISOString()).toBe(when.toISOString());
+    expect(blobs.direct).toEqual(blobs.prisma);
+  });
+
+  it("take Date and boolean parameters as Prisma does", async () => {
+    const before = new Date(when.getTime() + 1);
+    const { direct, prisma } = await bothWays<{ sha256: string }>(
+      `SELECT "sha256" FROM "Blob" WHERE "createdAt" < ? AND "createdAt" >= ? AND "sha256" = ?`,
+      before,
+      when,
+      "direct-read-test",
+    );
+    expect(direct).toEqual([{ sha256: "direct-read-test" }]);
+    expect(prisma).toEqual(direct);
+    const active = await bothWays<{ id: string }>(`SELECT "id" FROM "User" WHERE "id" = ? AND "isActive" = ?`, editor.actor.id, true);
+    expect(active.direct).toEqual([{ id: editor.actor.id }]);
+    expect(active.prisma).toEqual(active.direct);
+  });
+
+  it("see committed writes at once, and still run a statement that writes", async () => {
+    await db.article.update({ where: { id: articleId }, data: { title: "Renamed" } });
+    const [row] = await queryRows<{ title: string }>(db, `SELECT "title" FROM "Article" WHERE "id" = ?`, articleId);
+    expect(row!.title).toBe("Renamed");
+    const changed = await queryRows<{ title: string }>(db, `UPDATE "Article" SET "title" = ? WHERE "id" = ? RETURNING "title"`, "Written", articleId);
+    expect(changed).toEqual([{ title: "Written" }]);
+    const after = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { title: true } });
+    expect(after.title).toBe("Written");
+  });
+
+  it("report a bad statement as an error", async () => {
+    await expect(queryRows(db, `SELECT "nope" FROM "Article"`)).rejects.toThrow(/nope/);
+  });
+});
