@@ -12,11 +12,13 @@ import { startTestPostgres } from "../scripts/postgres-server";
 // claims, driven by autocannon for 60 s with 50 connections (simulated editors) split over
 // five kinds of request, run side by side; a static file measured first in the same run
 // is the baseline. On SQLite, and on PostgreSQL when it is installed.
-// Options: --seconds N (default 60), --only sqlite|postgresql.
+// Options: --seconds N (default 60), --only sqlite|postgresql, --instances N (on
+// PostgreSQL: N server processes on the port, as `npm start` runs CLAIMTRACK_INSTANCES).
 
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf("--seconds") + 1]) || 60;
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+const instances = args.includes("--instances") ? Number(args[args.indexOf("--instances") + 1]) : 1;
 
 type Seed = { editors: { token: string; cookie: string }[]; articles: { id: string; claims: string[] }[] };
 type Kind = { name: string; connections: number; request: (ctx: Ctx) => autocannon.Request; onResponse?: (status: number, body: string, ctx: Ctx) => void };
@@ -52,7 +54,9 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   const port = await freePort();
   // --profile DIR writes a CPU profile of the server (for finding what is slow).
   const profile = args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${args[args.indexOf("--profile") + 1]}`] : [];
-  const child = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(port)], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });
+  const many = Number(env.CLAIMTRACK_INSTANCES ?? 1) > 1;
+  const command = many ? ["--import", "tsx", "scripts/instances.ts", env.CLAIMTRACK_INSTANCES!] : [...profile, nextBin];
+  const child = spawn(process.execPath, [...command, "start", "-p", String(port)], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
     try {
@@ -184,7 +188,7 @@ async function benchDatabase(kind: "sqlite" | "postgresql"): Promise<void> {
     AUTH_TRUST_HOST: "1",
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
-    ...(pgServer ? { DATABASE_URL: pgServer.url, DATABASE_POOL_SIZE: "20" } : {}),
+    ...(pgServer ? { DATABASE_URL: pgServer.url, DATABASE_POOL_SIZE: String(Math.ceil(20 / instances)), CLAIMTRACK_INSTANCES: String(instances) } : {}),
   };
   console.log(`\n## ${kind}: seeding 200 articles × 100 claims…`);
   const t0 = Date.now();
@@ -203,7 +207,8 @@ async function benchDatabase(kind: "sqlite" | "postgresql"): Promise<void> {
       if (r.errors > 0) noteFailure(KINDS[i]!.name, 0, `${r.timeouts} timeouts, ${r.errors - r.timeouts} other connection errors`);
     }
     const mixed = rows.slice(1).reduce((n, r) => n + r.rps, 0);
-    console.log(`\n| request (${kind}, ${seconds} s) | conn | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |`);
+    const servers = env.CLAIMTRACK_INSTANCES && instances > 1 ? `, ${instances} instances` : "";
+    console.log(`\n| request (${kind}${servers}, ${seconds} s) | conn | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |`);
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const [i, r] of rows.entries()) {
       const conn = i === 0 ? 50 : KINDS[i - 1]!.connections;

@@ -23,6 +23,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CLAIMTRACK_PASSWORD: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Server processes `npm start` runs on its port (PostgreSQL only; scripts/instances.ts). */
+  CLAIMTRACK_INSTANCES: z.coerce.number().int().min(1).max(64).default(1),
   /** "host:port" entries the source fetcher may reach although private (test fixtures); empty by default. */
   FETCH_ALLOW_HOSTS: z
     .string()
@@ -61,6 +63,11 @@ function parseEnv(): Env {
   const e = parsed.data;
   const dataDir = path.resolve(e.CLAIMTRACK_DATA_DIR);
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "claimtrack.db")}`;
+  if (e.CLAIMTRACK_INSTANCES > 1 && databaseUrl.startsWith("file:")) {
+    throw new Error(
+      "Invalid environment:\n  CLAIMTRACK_INSTANCES: more than one instance needs PostgreSQL (DATABASE_URL=postgresql://…); on SQLite one process serves, and live updates travel in its memory",
+    );
+  }
   return {
     ...e,
     dataDir,

@@ -37,8 +37,11 @@ export function freshEnv(databaseUrl?: string): Record<string, string> {
   };
 }
 
-/** Migrates the database, creates an editor with a token, and starts `next start`. */
-export async function startServer(env: Record<string, string>, token?: string): Promise<StandaloneServer> {
+/**
+ * Migrates the database, creates an editor with a token, and starts `next start`, or
+ * `instances` of them on one port (scripts/instances.ts; the child is then their primary).
+ */
+export async function startServer(env: Record<string, string>, token?: string, instances = 1): Promise<StandaloneServer> {
   npmScript("db:migrate", [], env);
   let apiToken = token;
   if (!apiToken) {
@@ -47,7 +50,11 @@ export async function startServer(env: Record<string, string>, token?: string): 
     apiToken = npmScript("user:token", ["--email", email], env).split("\n").pop()!;
   }
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  const command =
+    instances > 1
+      ? ["--import", "tsx", path.join(root, "scripts", "instances.ts"), String(instances)]
+      : [path.join(root, "node_modules", "next", "dist", "bin", "next")];
+  const child = spawn(process.execPath, [...command, "start", "-p", String(port)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: "ignore",

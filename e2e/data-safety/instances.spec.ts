@@ -1,0 +1,89 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { exited, freshEnv, startServer } from "../support/server";
+import { SAMPLE } from "../support/import";
+import { findPostgresBin, startTestPostgres } from "../../scripts/postgres-server";
+
+/** The pids of a process's children. */
+function childrenOf(pid: number): number[] {
+  const out = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).stdout;
+  return out.split("\n").map((line) => Number(line.trim())).filter((n) => n > 0);
+}
+
+/** Reads a server-sent event stream until its text contains `needle`; the text read so far otherwise. */
+async function readUntil(response: Response, needle: string, ms: number): Promise<string> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  const deadline = Date.now() + ms;
+  while (!text.includes(needle) && Date.now() < deadline) {
+    const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+    if (!chunk || chunk.done) break;
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
+}
+
+test("two instances on one port share PostgreSQL: live updates cross between them, a dead one is replaced, SIGTERM stops both", async () => {
+  test.skip(!findPostgresBin(), "PostgreSQL is not installed");
+  test.setTimeout(180_000);
+  const postgres = await startTestPostgres();
+  try {
+    const server = await startServer({ ...freshEnv(postgres.url), CLAIMTRACK_INSTANCES: "2" }, undefined, 2);
+    const primary = server.child.pid!;
+    await expect.poll(() => childrenOf(primary).length, { timeout: 30_000 }).toBe(2);
+    const auth = { authorization: `Bearer ${server.token}` };
+
+    const imported = await fetch(`${server.url}/api/v1/articles`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ title: "Two instances", text: SAMPLE }),
+    });
+    expect(imported.status).toBe(201);
+    const article = (await imported.json()) as { id: string; claims: { id: string; version: number }[] };
+    const claim = article.claims[0]!;
+
+    // Four streams on four new connections: the primary deals connections out in turn, so
+    // both instances hold some. Every stream must hear of a change made on either.
+    const streams = await Promise.all(Array.from({ length: 4 }, () => fetch(`${server.url}/api/v1/articles/${article.id}/events`, { headers: auth })));
+    expect(streams.map((s) => s.status)).toEqual([200, 200, 200, 200]);
+    await new Promise((r) => setTimeout(r, 500)); // the streams subscribe after their first write
+    const patched = await fetch(`${server.url}/api/v1/claims/${claim.id}`, {
+      method: "PATCH",
+      headers: { ...auth, "content-type": "application/json", connection: "close" },
+      body: JSON.stringify({ tag: "disputed", version: claim.version }),
+    });
+    expect(patched.status).toBe(200);
+    const heard = await Promise.all(streams.map((s) => readUntil(s, claim.id, 10_000)));
+    for (const text of heard) {
+      expect(text).toContain("event: claims");
+      expect(text).toContain(claim.id);
+    }
+
+    // A worker killed outright is replaced, and the port keeps answering.
+    const [victim] = childrenOf(primary);
+    process.kill(victim!, "SIGKILL");
+    await expect.poll(() => childrenOf(primary).filter((pid) => pid !== victim).length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await fetch(`${server.url}/api/health`, { headers: { connection: "close" } })).status, { timeout: 30_000 }).toBe(200);
+
+    const workers = childrenOf(primary);
+    server.child.kill("SIGTERM");
+    expect(await exited(server.child)).toBe(0);
+    for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
+  } finally {
+    postgres.stop();
+  }
+});
+
+test("more than one instance on SQLite is refused at start, with the reason", () => {
+  const started = spawnSync("npm", ["start"], {
+    cwd: path.join(import.meta.dirname, "..", ".."),
+    env: { ...process.env, ...freshEnv(), CLAIMTRACK_INSTANCES: "2" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  expect(started.status).not.toBe(0);
+  expect(started.stderr).toContain("CLAIMTRACK_INSTANCES: more than one instance needs PostgreSQL");
+});
