@@ -18,7 +18,8 @@ export type DirectReader = {
 };
 
 type Convert = (value: unknown) => unknown;
-type Prepared = { statement: Database.Statement; names: string[]; convert: Convert[] } | null;
+type ToObject = (row: readonly unknown[], convert: readonly Convert[]) => Record<string, unknown>;
+type Prepared = { statement: Database.Statement; toObject: ToObject; convert: Convert[] } | null;
 
 const asIs: Convert = (v) => v;
 const toDate: Convert = (v) => (v === null ? null : new Date(typeof v === "string" ? v : Number(v)));
@@ -101,7 +102,7 @@ export function sqliteReader(url: string, timeoutMs: number): DirectReader {
     if (statement.reader && statement.readonly) {
       statement.raw(true);
       const columns = statement.columns();
-      entry = { statement, names: columns.map((c) => c.name), convert: columns.map((c) => sqliteConvert(c.type)) };
+      entry = { statement, toObject: objectMaker(columns.map((c) => c.name)), convert: columns.map((c) => sqliteConvert(c.type)) };
     }
     if (prepared.size >= MAX_STATEMENTS) prepared.clear();
     prepared.set(text, entry);
@@ -116,10 +117,10 @@ export function sqliteReader(url: string, timeoutMs: number): DirectReader {
         return Promise.reject(error as Error);
       }
       if (!entry) return null;
-      const { statement, names, convert } = entry;
+      const { statement, toObject, convert } = entry;
       try {
         const values = statement.all(...params.map(sqliteParam)) as unknown[][];
-        return Promise.resolve(values.map((row) => toObject<T>(row, names, convert)));
+        return Promise.resolve(values.map((row) => toObject(row, convert) as T));
       } catch (error) {
         return Promise.reject(error as Error);
       }
@@ -131,10 +132,16 @@ export function sqliteReader(url: string, timeoutMs: number): DirectReader {
   };
 }
 
-function toObject<T>(row: readonly unknown[], names: readonly string[], convert: readonly Convert[]): T {
-  const object: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) object[names[i]!] = convert[i]!(row[i] ?? null);
-  return object as T;
+/**
+ * A function that turns a row (an array) into an object with these keys, written as one
+ * object literal. Objects built key by key in a loop end up in V8's slow dictionary mode,
+ * which made every later spread of a claim row cost about 20 µs (measured: 2 ms for an
+ * article of 100 claims, more than its two queries). The names are JSON-quoted, so any
+ * column alias is safe in the generated source.
+ */
+function objectMaker(names: readonly string[]): ToObject {
+  const fields = names.map((name, i) => `${JSON.stringify(name)}: c[${i}](r[${i}] ?? null)`);
+  return new Function("r", "c", `return { ${fields.join(", ")} };`) as ToObject;
 }
 
 // PostgreSQL type ids whose text form node-postgres would parse otherwise than Prisma.
