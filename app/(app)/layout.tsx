@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/session";
+import { getPageActor } from "@/lib/auth/session";
 import { AppHeader } from "@/components/ui/app-header";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const actor = await getActor();
+  const actor = await getPageActor();
   if (!actor) redirect("/login");
   return (
     <>

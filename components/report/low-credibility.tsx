@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getActor } from "@/lib/auth/session";
+import { getPageActor } from "@/lib/auth/session";
 import { getLowCredibilityClaims } from "@/lib/data/source-credibility";
 import { CredibilityBadge } from "@/components/sources/credibility-badge";
 
@@ -9,7 +9,7 @@ import { CredibilityBadge } from "@/components/sources/credibility-badge";
  * sources' ratings. Loads its own data, so the report mounts it with one line.
  */
 export async function LowCredibility({ articleId }: { articleId: string }) {
-  const actor = await getActor();
+  const actor = await getPageActor();
   const low = await getLowCredibilityClaims(actor, articleId).catch(() => null);
   if (!low) return null;
   return (

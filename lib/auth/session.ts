@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
@@ -29,9 +30,16 @@ export async function getActor(): Promise<Actor | null> {
   return null;
 }
 
+/**
+ * getActor once per page render: the layout and the page both ask, and each answer costs a
+ * session decryption and a query. (React's cache lasts one request; server actions call
+ * getActor itself, so an action that ends a session sees it at once.)
+ */
+export const getPageActor = cache(getActor);
+
 /** For pages: the actor, redirecting to the login page when signed out. */
 export async function requirePageActor(permission: Permission, returnTo: string): Promise<Actor> {
-  const actor = await getActor();
+  const actor = await getPageActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   try {
     return requirePermission(actor, permission);

@@ -177,11 +177,13 @@ export async function getArticleText(
   articleId: string,
 ): Promise<{ title: string; revision: number; text: string }> {
   requirePermission(maybeActor, "articles:read");
-  const revision = await db.articleRevision.findFirst({
-    where: { articleId },
-    orderBy: { number: "desc" },
-    select: { number: true, text: true, article: { select: { title: true } } },
-  });
+  // Plain SQL (lib/db.ts queryRows): the annotate page asks first, on every load.
+  const [revision] = await queryRows<{ title: string; number: number; text: string }>(
+    db,
+    `SELECT a."title", r."number", r."text" FROM "ArticleRevision" r JOIN "Article" a ON a."id" = r."articleId"
+     WHERE r."articleId" = ? ORDER BY r."number" DESC LIMIT 1`,
+    articleId,
+  );
   if (!revision) throw notFound("Article");
-  return { title: revision.article.title, revision: revision.number, text: revision.text };
+  return { title: revision.title, revision: revision.number, text: revision.text };
 }
