@@ -12,12 +12,36 @@ import { BAD_TOKENS_PER_IP, clientAddress, countEvent, waitFor } from "@/lib/dat
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
+type SessionClaims = { sub: string; epoch: number; expiresAt: number };
+
+/**
+ * Decrypted session cookies, by cookie value: decrypting one takes two trips through
+ * Node's thread pool (key derivation, then AES-GCM), and under load every trip waits
+ * for a turn of the event loop behind all the other requests. This is a memo of
+ * a pure function, not shared state: any instance gets the same answer from the same
+ * cookie. Whether the session still holds (deactivation, sign-out everywhere, password
+ * change) is checked in the database on every request all the same, by loadSessionActor.
+ */
+const decrypted = new Map<string, SessionClaims>();
+const MAX_DECRYPTED = 10_000;
+
+async function sessionClaims(value: string): Promise<SessionClaims | null> {
+  const known = decrypted.get(value);
+  if (known && known.expiresAt > Date.now()) return known;
+  decrypted.delete(value);
+  const token = await decode({ token: value, secret: getSessionSecret() }).catch(() => null);
+  if (!token?.sub || typeof token.epoch !== "number" || typeof token.exp !== "number") return null;
+  if (decrypted.size >= MAX_DECRYPTED) decrypted.delete(decrypted.keys().next().value!);
+  const claims = { sub: token.sub, epoch: token.epoch, expiresAt: token.exp * 1000 };
+  decrypted.set(value, claims);
+  return claims;
+}
+
 /** The actor for a next-auth session cookie value, or null when it is invalid or ended. */
 export async function actorFromSessionToken(value: string | undefined): Promise<Actor | null> {
   if (!value) return null;
-  const token = await decode({ token: value, secret: getSessionSecret() }).catch(() => null);
-  if (!token?.sub || typeof token.epoch !== "number") return null;
-  return loadSessionActor(token.sub, token.epoch);
+  const claims = await sessionClaims(value);
+  return claims ? loadSessionActor(claims.sub, claims.epoch) : null;
 }
 
 /** The signed-in actor of the current server component or server action, or null. */
