@@ -32,12 +32,12 @@ describe("session cookies", () => {
 
   it("refuse a cookie from an older session epoch, a tampered cookie and an expired one", async () => {
     const editor = await makePerson("editor");
-    const older = await encode({ token: { sub: editor.actor.id, epoch: -1 }, secret: process.env.NEXTAUTH_SECRET! });
+    const older = await encode({ token: { sub: editor.actor.id!, epoch: -1 }, secret: process.env.NEXTAUTH_SECRET! });
     expect(await actorFromSessionToken(older)).toBeNull();
     const value = cookieValue(editor);
     const tampered = value.slice(0, -4) + (value.endsWith("AAAA") ? "BBBB" : "AAAA");
     expect(await actorFromSessionToken(tampered)).toBeNull();
-    const expired = await encode({ token: { sub: editor.actor.id, epoch: 0 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: -60 });
+    const expired = await encode({ token: { sub: editor.actor.id!, epoch: 0 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: -60 });
     expect(await actorFromSessionToken(expired)).toBeNull();
     expect(await actorFromSessionToken(value)).toEqual(editor.actor);
   });
