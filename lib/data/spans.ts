@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
@@ -67,7 +68,8 @@ export async function createClaim(maybeActor: Actor | null, articleId: string, i
     const invalid = validateSpan(revision.text, span);
     if (invalid) refuseEdit(invalid);
     const claim = await tx.claim.create({
-      data: { articleId, revisionId: revision.id, createdById: actor.id, ...spanColumns(revision.text, span) },
+      // Ids like an import's (lib/data/claim-spans.ts), so every claim's id looks alike.
+      data: { id: crypto.randomUUID(), articleId, revisionId: revision.id, createdById: actor.id, ...spanColumns(revision.text, span) },
       select: { id: true, start: true, end: true, text: true },
     });
     await recordEvent(tx, actor, {
@@ -98,6 +100,7 @@ export async function splitClaim(maybeActor: Actor | null, claimId: string, inpu
     });
     const second = await tx.claim.create({
       data: {
+        id: crypto.randomUUID(),
         articleId: claim.articleId,
         revisionId: claim.revisionId,
         createdById: actor.id,

@@ -27,6 +27,8 @@ async function expectExactOffsets(articleId: string) {
   return a;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 describe("span editing", () => {
   it("creates an overlapping claim from a selection", async () => {
     const { article, text } = await fresh();
@@ -36,6 +38,8 @@ describe("span editing", () => {
     expect(claim.text).toBe("the Ukraine conflict was triggered");
     const a = await expectExactOffsets(article.id);
     expect(a.claims).toHaveLength(3);
+    // Every claim's id looks alike, whether an import, a selection or a split made it.
+    for (const c of a.claims) expect(c.id).toMatch(UUID);
   });
 
   it("refuses spans with white space at the edges, out of range or empty, and reviewers", async () => {
@@ -51,6 +55,7 @@ describe("span editing", () => {
     const first = article.claims[0]!;
     const at = text.indexOf("and emphasizes");
     const [left, right] = await splitClaim(team.editor.actor, first.id, { at, version: 1 });
+    expect(right!.id).toMatch(UUID);
     expect(left!.text).toBe("Russia has repeatedly denied any aggressive intentions towards NATO");
     expect(right!.text.startsWith("and emphasizes")).toBe(true);
     await expectExactOffsets(article.id);
