@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { exited, freshEnv, startServer } from "../support/server";
+import { exited, freshEnv, startServer, type StandaloneServer } from "../support/server";
 import { SAMPLE } from "../support/import";
 import { findPostgresBin, startTestPostgres } from "../../scripts/postgres-server";
 
@@ -30,13 +30,15 @@ test("two instances on one port share PostgreSQL: live updates cross between the
   test.skip(!findPostgresBin(), "PostgreSQL is not installed");
   test.setTimeout(180_000);
   const postgres = await startTestPostgres();
+  let server: StandaloneServer | null = null;
   try {
-    const server = await startServer({ ...freshEnv(postgres.url), CLAIMTRACK_INSTANCES: "2" }, undefined, 2);
-    const primary = server.child.pid!;
+    const running = await startServer({ ...freshEnv(postgres.url), CLAIMTRACK_INSTANCES: "2" }, undefined, 2);
+    server = running;
+    const primary = running.child.pid!;
     await expect.poll(() => childrenOf(primary).length, { timeout: 30_000 }).toBe(2);
-    const auth = { authorization: `Bearer ${server.token}` };
+    const auth = { authorization: `Bearer ${running.token}` };
 
-    const imported = await fetch(`${server.url}/api/v1/articles`, {
+    const imported = await fetch(`${running.url}/api/v1/articles`, {
       method: "POST",
       headers: { ...auth, "content-type": "application/json" },
       body: JSON.stringify({ title: "Two instances", text: SAMPLE }),
@@ -47,10 +49,10 @@ test("two instances on one port share PostgreSQL: live updates cross between the
 
     // Four streams on four new connections: the primary deals connections out in turn, so
     // both instances hold some. Every stream must hear of a change made on either.
-    const streams = await Promise.all(Array.from({ length: 4 }, () => fetch(`${server.url}/api/v1/articles/${article.id}/events`, { headers: auth })));
+    const streams = await Promise.all(Array.from({ length: 4 }, () => fetch(`${running.url}/api/v1/articles/${article.id}/events`, { headers: auth })));
     expect(streams.map((s) => s.status)).toEqual([200, 200, 200, 200]);
     await new Promise((r) => setTimeout(r, 500)); // the streams subscribe after their first write
-    const patched = await fetch(`${server.url}/api/v1/claims/${claim.id}`, {
+    const patched = await fetch(`${running.url}/api/v1/claims/${claim.id}`, {
       method: "PATCH",
       headers: { ...auth, "content-type": "application/json", connection: "close" },
       body: JSON.stringify({ tag: "disputed", version: claim.version }),
@@ -66,13 +68,18 @@ test("two instances on one port share PostgreSQL: live updates cross between the
     const [victim] = childrenOf(primary);
     process.kill(victim!, "SIGKILL");
     await expect.poll(() => childrenOf(primary).filter((pid) => pid !== victim).length, { timeout: 30_000 }).toBe(2);
-    await expect.poll(async () => (await fetch(`${server.url}/api/health`, { headers: { connection: "close" } })).status, { timeout: 30_000 }).toBe(200);
+    await expect.poll(async () => (await fetch(`${running.url}/api/health`, { headers: { connection: "close" } })).status, { timeout: 30_000 }).toBe(200);
 
     const workers = childrenOf(primary);
-    server.child.kill("SIGTERM");
-    expect(await exited(server.child)).toBe(0);
+    running.child.kill("SIGTERM");
+    expect(await exited(running.child)).toBe(0);
     for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
   } finally {
+    // A failed check leaves the instances running: stop them (SIGTERM reaches every one).
+    if (server && server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill("SIGTERM");
+      await exited(server.child);
+    }
     postgres.stop();
   }
 });
