@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { ArticleView, ClaimView, SourceLinkView } from "@/lib/data/views";
+import { type PackedClaim, unpackClaims } from "@/lib/claim-wire";
 import type { PresenceView } from "@/lib/data/presence";
 import { acceptSuggestionsAction, loadClaimsAction, removeSourceAction } from "@/app/(app)/articles/[articleId]/actions";
 import { ArticleText, type TextSelection } from "@/components/annotate/article-text";
@@ -30,14 +31,16 @@ import { isHttpUrl } from "@/components/sources/source-title";
 const IDLE: SaveState = { kind: "idle" };
 const byPosition = (a: ClaimView, b: ClaimView) => a.start - b.start || a.end - b.end;
 
-type Props = { article: ArticleView; canEdit: boolean; viewerId: string | null };
+/** The article as the page sends it: its claims packed (lib/claim-wire.ts), unpacked here once. */
+type Props = { article: Omit<ArticleView, "claims"> & { claims: PackedClaim[] }; canEdit: boolean; viewerId: string | null };
 
 /** The annotate page: the article with highlighted claims beside the list of claims. */
 export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   const router = useRouter();
   const root = useRef<HTMLDivElement>(null);
-  const [claims, setClaims] = useState(article.claims);
-  const [selectedId, setSelectedId] = useState<string | null>(article.claims[0]?.id ?? null);
+  const [initialClaims] = useState(() => unpackClaims(article.revision.text, article.claims));
+  const [claims, setClaims] = useState(initialClaims);
+  const [selectedId, setSelectedId] = useState<string | null>(initialClaims[0]?.id ?? null);
   const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
   const [announcement, setAnnouncement] = useState("");
@@ -65,7 +68,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   }, []);
   const setSaveState = (claimId: string, state: SaveState) => setSaveStates((prev) => ({ ...prev, [claimId]: state }));
 
-  const { save, adopt, versionOf } = useClaimSaver(article.claims, {
+  const { save, adopt, versionOf } = useClaimSaver(initialClaims, {
     onSaving: (id) => setSaveState(id, { kind: "saving" }),
     onSaved: (claim, changes) => {
       upsert([claim]);

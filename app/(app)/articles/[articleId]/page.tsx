@@ -5,6 +5,7 @@ import { type Actor, can } from "@/lib/auth/roles";
 import { getArticle, getArticleText } from "@/lib/data/articles";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { AnnotateWorkspace } from "@/components/annotate/workspace";
+import { packClaims } from "@/lib/claim-wire";
 import { ArticleLoading } from "@/components/annotate/article-loading";
 
 type Props = { params: Promise<{ articleId: string }> };
@@ -29,5 +30,11 @@ async function Workspace({ actor, articleId }: { actor: Actor; articleId: string
   // written to the socket first instead of after it.
   await new Promise((resolve) => setImmediate(resolve));
   const article = await loadOrNotFound(getArticle(actor, articleId));
-  return <AnnotateWorkspace article={article} canEdit={can(actor, "articles:write") && article.reviewState !== "approved"} viewerId={actor.id} />;
+  return (
+    <AnnotateWorkspace
+      article={{ ...article, claims: packClaims(article.revision.text, article.claims) }}
+      canEdit={can(actor, "articles:write") && article.reviewState !== "approved"}
+      viewerId={actor.id}
+    />
+  );
 }
