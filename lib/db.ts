@@ -4,7 +4,8 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { env } from "@/lib/env";
-import { type DirectReader, postgresReader, sqliteReader } from "@/lib/direct-read";
+import type Database from "better-sqlite3";
+import { type DirectReader, type DirectWriter, postgresReader, sqliteReader, sqliteWriter } from "@/lib/direct-sql";
 export { sortableId } from "@/lib/sortable-id";
 
 /**
@@ -16,17 +17,39 @@ export type Db = PrismaClient;
 /** The client type inside db.$transaction(async (tx) => ...). */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-function createDatabase(): { client: PrismaClient; reader: DirectReader } {
+type Direct = { reader: DirectReader; writer: DirectWriter | null };
+
+function createDatabase(): { client: PrismaClient } & Direct {
   if (env.databaseKind === "postgresql") {
-    // One pool for Prisma and for the direct reads (lib/direct-read.ts).
+    // One pool for Prisma and for the direct reads (lib/direct-sql.ts).
     const pool = new pg.Pool({ connectionString: env.databaseUrl, max: env.DATABASE_POOL_SIZE });
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-    return { client: new PostgresClient({ adapter }) as unknown as PrismaClient, reader: postgresReader(pool) };
+    return { client: new PostgresClient({ adapter }) as unknown as PrismaClient, reader: postgresReader(pool), writer: null };
   }
-  const writer = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000 }) });
+  let writerConnection: Database.Database | null = null;
+  const writerAdapter = capturingConnection(new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000 }), (c) => (writerConnection = c));
+  const writer = new PrismaClient({ adapter: writerAdapter });
   const reader = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000, readonly: true }) });
   const direct = sqliteReader(env.databaseUrl, 10_000);
-  return { client: withReadConnection(writer, reader, direct), reader: direct };
+  return { client: withReadConnection(writer, reader, direct), reader: direct, writer: sqliteWriter(() => writerConnection) };
+}
+
+/**
+ * The SQLite adapter factory, reporting the better-sqlite3 connection each time Prisma
+ * connects with it, so that a transaction's plain SQL can run on the connection that holds
+ * the transaction (lib/direct-sql.ts sqliteWriter). The adapter keeps the connection as
+ * its `client`.
+ */
+function capturingConnection(factory: PrismaBetterSQLite3, onConnect: (connection: Database.Database) => void): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const connection = (adapter as unknown as { client?: Database.Database }).client;
+    if (!connection?.prepare) throw new Error("@prisma/adapter-better-sqlite3 no longer keeps its connection as `client`: see lib/db.ts");
+    onConnect(connection);
+    return adapter;
+  };
+  return factory;
 }
 
 const READS = new Set(["findFirst", "findFirstOrThrow", "findMany", "findUnique", "findUniqueOrThrow", "groupBy", "aggregate", "count"]);
@@ -73,7 +96,7 @@ function withReadConnection(writer: PrismaClient, reader: PrismaClient, direct: 
   });
 }
 
-const globalForDb = globalThis as unknown as { claimtrackDb?: { client: PrismaClient; reader: DirectReader } };
+const globalForDb = globalThis as unknown as { claimtrackDb?: { client: PrismaClient } & Direct };
 const database = globalForDb.claimtrackDb ?? createDatabase();
 if (env.NODE_ENV !== "production") globalForDb.claimtrackDb = database;
 
@@ -128,18 +151,21 @@ export function sqlText(text: string): string {
  * Runs a plain SQL query and returns its rows. Prisma plans each of its own queries afresh
  * in its query compiler (about 6 ms for an article of 100 claims, measured); the hot read
  * paths use this instead. Outside a transaction (client is `db`) a read goes straight to
- * the driver (lib/direct-read.ts); inside one it runs on the transaction's connection.
+ * the driver (lib/direct-sql.ts); inside one it runs on the transaction's connection,
+ * straight through the driver on SQLite and through Prisma on PostgreSQL.
  * Date columns come back as Date, and COUNT(*) as a bigint, on both databases.
  */
 export function queryRows<T>(client: Tx, text: string, ...params: unknown[]): Promise<T[]> {
   const sql = sqlText(text);
-  if (client !== db) return client.$queryRawUnsafe<T[]>(sql, ...params);
+  if (client !== db) return database.writer ? database.writer.rows<T>(sql, params) : client.$queryRawUnsafe<T[]>(sql, ...params);
   // A statement that writes (UPDATE … RETURNING) belongs on the writer: a transaction of its own.
   return database.reader.rows<T>(sql, params) ?? db.$transaction((tx) => tx.$queryRawUnsafe<T[]>(sql, ...params));
 }
 
 /** Runs a plain SQL statement (placeholders as for queryRows) and returns the number of rows it changed. */
 export function executeSql(client: Tx, text: string, ...params: unknown[]): Promise<number> {
+  // Inside a transaction on SQLite: straight on the connection that holds it.
+  if (client !== db && database.writer) return database.writer.run(text, params);
   return client.$executeRawUnsafe(sqlText(text), ...params);
 }
 

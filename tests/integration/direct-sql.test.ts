@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, queryRows } from "@/lib/db";
+import { db, executeSql, queryRows, sqlText } from "@/lib/db";
 import { importArticle } from "@/lib/data/articles";
 import { makePerson, SAMPLE_TEXT, type Person } from "@/tests/support/people";
 
-// queryRows outside a transaction reads through the driver (lib/direct-read.ts); inside a
-// transaction, and in Prisma's own $queryRawUnsafe, through Prisma. Callers must not be
-// able to tell the two apart: same rows, same JavaScript types, same parameter handling.
+// queryRows and executeSql go straight through the driver (lib/direct-sql.ts): outside a
+// transaction on both databases, and inside one on SQLite. Callers must not be able to
+// tell that from Prisma's own $queryRawUnsafe: same rows, same JavaScript types, same
+// parameter handling, and inside a transaction the same transaction.
 
 let editor: Person;
 let articleId: string;
@@ -15,14 +16,16 @@ const when = new Date("2025-03-18T09:30:15.123Z");
 beforeAll(async () => {
   editor = await makePerson("editor");
   articleId = (await importArticle(editor.actor, { title: "Direct reads", text: SAMPLE_TEXT, publishedAt: "2025-03-18" })).id;
-  await db.blob.create({ data: { sha256: "direct-read-test", contentType: null, size: bytes.length, data: bytes, createdAt: when } });
+  await db.blob.create({ data: { sha256: "direct-sql-test", contentType: null, size: bytes.length, data: bytes, createdAt: when } });
   await db.claim.updateMany({ where: { articleId }, data: { suggestedConfidence: 0.75 } });
 });
 
-/** The same query through the driver and through Prisma (inside a transaction). */
+/** The same query through the driver (outside a transaction and inside one) and through Prisma. */
 async function bothWays<T>(text: string, ...params: unknown[]): Promise<{ direct: T[]; prisma: T[] }> {
   const direct = await queryRows<T>(db, text, ...params);
-  const prisma = await db.$transaction((tx) => queryRows<T>(tx, text, ...params));
+  const inside = await db.$transaction((tx) => queryRows<T>(tx, text, ...params));
+  expect(inside).toEqual(direct);
+  const prisma = await db.$queryRawUnsafe<T[]>(sqlText(text), ...params);
   return { direct, prisma };
 }
 
@@ -51,7 +54,7 @@ describe("direct reads", () => {
     expect(counts.direct).toEqual(counts.prisma);
     const blobs = await bothWays<{ data: Uint8Array; size: number; createdAt: Date }>(
       `SELECT "data", "size", "createdAt" FROM "Blob" WHERE "sha256" = ?`,
-      "direct-read-test",
+      "direct-sql-test",
     );
     expect(blobs.direct[0]!.data).toBeInstanceOf(Uint8Array);
     expect([...blobs.direct[0]!.data]).toEqual([...bytes]);
@@ -65,9 +68,9 @@ describe("direct reads", () => {
       `SELECT "sha256" FROM "Blob" WHERE "createdAt" < ? AND "createdAt" >= ? AND "sha256" = ?`,
       before,
       when,
-      "direct-read-test",
+      "direct-sql-test",
     );
-    expect(direct).toEqual([{ sha256: "direct-read-test" }]);
+    expect(direct).toEqual([{ sha256: "direct-sql-test" }]);
     expect(prisma).toEqual(direct);
     const active = await bothWays<{ id: string }>(`SELECT "id" FROM "User" WHERE "id" = ? AND "isActive" = ?`, editor.actor.id, true);
     expect(active.direct).toEqual([{ id: editor.actor.id }]);
@@ -86,5 +89,24 @@ describe("direct reads", () => {
 
   it("report a bad statement as an error", async () => {
     await expect(queryRows(db, `SELECT "nope" FROM "Article"`)).rejects.toThrow(/nope/);
+  });
+
+  it("inside a transaction see its uncommitted writes, and lose them with it on a rollback", async () => {
+    const [before] = await queryRows<{ title: string }>(db, `SELECT "title" FROM "Article" WHERE "id" = ?`, articleId);
+    await expect(
+      db.$transaction(async (tx) => {
+        expect(await executeSql(tx, `UPDATE "Article" SET "title" = ? WHERE "id" = ?`, "Inside", articleId)).toBe(1);
+        const seen = await queryRows<{ title: string }>(tx, `SELECT "title" FROM "Article" WHERE "id" = ?`, articleId);
+        const byPrisma = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { title: true } });
+        expect(seen).toEqual([{ title: "Inside" }]);
+        expect(byPrisma.title).toBe("Inside");
+        // Not visible outside the transaction until it commits.
+        const outside = await queryRows<{ title: string }>(db, `SELECT "title" FROM "Article" WHERE "id" = ?`, articleId);
+        expect(outside).toEqual([before]);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    const after = await queryRows<{ title: string }>(db, `SELECT "title" FROM "Article" WHERE "id" = ?`, articleId);
+    expect(after).toEqual([before]);
   });
 });

@@ -2,10 +2,16 @@ import Database from "better-sqlite3";
 import pg from "pg";
 
 /**
- * Reads outside a transaction, straight through the database driver. Prisma's raw
- * queries pass every statement and every row through its client runtime: about 0.7 ms
- * for `SELECT 1` on SQLite, against a few microseconds here (measured; see
- * BENCHMARKS.md). The hot read paths run several such queries a request.
+ * Plain SQL straight through the database driver. Prisma's raw queries pass every
+ * statement and every row through its client runtime: about 0.7 ms for `SELECT 1` on
+ * SQLite, against a few microseconds here (measured; see BENCHMARKS.md). The hot paths run
+ * several such statements a request.
+ *
+ * - Reads outside a transaction: on SQLite a read-only connection of its own, on
+ *   PostgreSQL the pool that Prisma's adapter also uses.
+ * - On SQLite, statements inside a Prisma transaction too: they run on the very
+ *   connection that holds it (Prisma's adapter runs them there the same way), captured
+ *   when Prisma connects (lib/db.ts).
  *
  * Rows come back as Prisma's `$queryRaw` gives them, so callers need not know which path
  * ran: dates as Date, booleans as boolean, 64-bit integers (COUNT(*)) as bigint, bytes as
@@ -15,6 +21,12 @@ export type DirectReader = {
   /** The rows of a read; null when the statement writes, which must go through Prisma's writer. */
   rows<T>(text: string, params: readonly unknown[]): Promise<T[]> | null;
   close(): Promise<void>;
+};
+
+/** Statements on SQLite's writer connection, inside the transaction it holds. */
+export type DirectWriter = {
+  rows<T>(text: string, params: readonly unknown[]): Promise<T[]>;
+  run(text: string, params: readonly unknown[]): Promise<number>;
 };
 
 type Convert = (value: unknown) => unknown;
@@ -71,64 +83,119 @@ function sqliteConvert(declared: string | null): Convert {
   }
 }
 
-/** A parameter as the SQLite adapter writes it: booleans as 1/0, dates as ISO 8601 text. */
+/** A parameter as the SQLite adapter writes it: booleans as 1/0, dates as ISO 8601 text, bytes as a Buffer. */
 function sqliteParam(value: unknown): unknown {
   if (typeof value === "boolean") return value ? 1 : 0;
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (ArrayBuffer.isView(value) && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   return value;
 }
 
 const MAX_STATEMENTS = 1000;
+
+/** Prepared statements of one connection, cached by text (cleared when too many). */
+class StatementCache {
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly shapes = new Map<Database.Statement, Prepared>();
+
+  constructor(readonly connection: Database.Database) {}
+
+  statement(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      if (this.statements.size >= MAX_STATEMENTS) {
+        this.statements.clear();
+        this.shapes.clear();
+      }
+      statement = this.connection.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** The statement ready to return rows as objects; null for one that returns none. */
+  reading(text: string): Prepared {
+    const statement = this.statement(text);
+    if (this.shapes.has(statement)) return this.shapes.get(statement)!;
+    let entry: Prepared = null;
+    if (statement.reader) {
+      statement.raw(true);
+      const columns = statement.columns();
+      entry = { statement, toObject: objectMaker(columns.map((c) => c.name)), convert: columns.map((c) => sqliteConvert(c.type)) };
+    }
+    this.shapes.set(statement, entry);
+    return entry;
+  }
+}
+
+function allRows<T>({ statement, toObject, convert }: NonNullable<Prepared>, params: readonly unknown[]): T[] {
+  const values = statement.all(...params.map(sqliteParam)) as unknown[][];
+  return values.map((row) => toObject(row, convert) as T);
+}
+
+/** Runs fn and hands back its result or its error as a promise, like the async paths. */
+function settle<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
 
 /**
  * A read-only connection of its own (WAL: it sees committed data and never waits for the
  * writer) with its prepared statements cached by text.
  */
 export function sqliteReader(url: string, timeoutMs: number): DirectReader {
-  let connection: Database.Database | null = null;
-  const prepared = new Map<string, Prepared>();
-  const open = (): Database.Database => {
-    if (!connection?.open) {
-      connection = new Database(url.replace(/^file:/, ""), { readonly: true, timeout: timeoutMs });
+  let cache: StatementCache | null = null;
+  const open = (): StatementCache => {
+    if (!cache?.connection.open) {
+      const connection = new Database(url.replace(/^file:/, ""), { readonly: true, timeout: timeoutMs });
       connection.defaultSafeIntegers(true);
-      prepared.clear();
+      cache = new StatementCache(connection);
     }
-    return connection;
-  };
-  const prepare = (text: string): Prepared => {
-    if (prepared.has(text)) return prepared.get(text)!;
-    const statement = open().prepare(text);
-    let entry: Prepared = null;
-    if (statement.reader && statement.readonly) {
-      statement.raw(true);
-      const columns = statement.columns();
-      entry = { statement, toObject: objectMaker(columns.map((c) => c.name)), convert: columns.map((c) => sqliteConvert(c.type)) };
-    }
-    if (prepared.size >= MAX_STATEMENTS) prepared.clear();
-    prepared.set(text, entry);
-    return entry;
+    return cache;
   };
   return {
     rows<T>(text: string, params: readonly unknown[]) {
       let entry: Prepared;
       try {
-        entry = prepare(text);
+        const statements = open();
+        entry = statements.statement(text).readonly ? statements.reading(text) : null;
       } catch (error) {
         return Promise.reject(error as Error);
       }
-      if (!entry) return null;
-      const { statement, toObject, convert } = entry;
-      try {
-        const values = statement.all(...params.map(sqliteParam)) as unknown[][];
-        return Promise.resolve(values.map((row) => toObject(row, convert) as T));
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
+      return entry ? settle(() => allRows<T>(entry, params)) : null;
     },
     close: async () => {
-      connection?.close();
-      prepared.clear();
+      cache?.connection.close();
+      cache = null;
     },
+  };
+}
+
+/**
+ * Statements on the connection Prisma's SQLite adapter writes with, which `connection()`
+ * gives once Prisma has connected. Inside a Prisma transaction that connection holds the
+ * transaction, and the adapter would run the statement on it just the same.
+ */
+export function sqliteWriter(connection: () => Database.Database | null): DirectWriter {
+  const caches = new WeakMap<Database.Database, StatementCache>();
+  const statements = (): StatementCache => {
+    const current = connection();
+    if (!current) throw new Error("SQLite writer is not connected: a transaction's statements ran before Prisma connected");
+    let cache = caches.get(current);
+    if (!cache) caches.set(current, (cache = new StatementCache(current)));
+    return cache;
+  };
+  return {
+    rows: <T>(text: string, params: readonly unknown[]) =>
+      settle(() => {
+        const entry = statements().reading(text);
+        if (!entry) throw new Error("queryRows needs a statement that returns rows; use executeSql");
+        return allRows<T>(entry, params);
+      }),
+    run: (text, params) => settle(() => Number(statements().statement(text).run(...params.map(sqliteParam)).changes)),
   };
 }
 
