@@ -124,15 +124,13 @@ export type Cell = string | number | boolean | Date | Uint8Array | null;
  * (such as updatedAt) must be given.
  */
 export async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly Cell[][]): Promise<void> {
-  const isPostgres = env.databaseKind === "postgresql";
   const perChunk = Math.max(1, Math.floor(30_000 / columns.length));
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
   const row = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < rows.length; i += perChunk) {
     const chunk = rows.slice(i, i + perChunk);
-    // SQLite has no boolean type: Prisma stores booleans as 1 and 0.
-    const params = isPostgres ? chunk.flat() : chunk.flat().map((v) => (typeof v === "boolean" ? Number(v) : v));
-    await executeSql(tx, head + chunk.map(() => row).join(", "), ...params);
+    // Booleans become 1 and 0 on SQLite where every parameter is converted (lib/direct-sql.ts).
+    await executeSql(tx, head + chunk.map(() => row).join(", "), ...chunk.flat());
   }
 }
 
@@ -159,7 +157,7 @@ export function queryRows<T>(client: Tx, text: string, ...params: unknown[]): Pr
   const sql = sqlText(text);
   if (client !== db) return database.writer ? database.writer.rows<T>(sql, params) : client.$queryRawUnsafe<T[]>(sql, ...params);
   // A statement that writes (UPDATE … RETURNING) belongs on the writer: a transaction of its own.
-  return database.reader.rows<T>(sql, params) ?? db.$transaction((tx) => tx.$queryRawUnsafe<T[]>(sql, ...params));
+  return database.reader.rows<T>(sql, params) ?? db.$transaction((tx) => queryRows<T>(tx, text, ...params));
 }
 
 /** Runs a plain SQL statement (placeholders as for queryRows) and returns the number of rows it changed. */

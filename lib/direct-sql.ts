@@ -39,16 +39,16 @@ const toBoolean: Convert = (v) => (v === null ? null : typeof v === "string" ? v
 const toInt: Convert = (v) => (v === null ? null : Math.trunc(Number(v)));
 const toBigInt: Convert = (v) => (v === null ? null : typeof v === "bigint" ? v : BigInt(Math.trunc(Number(v))));
 const toNumber: Convert = (v) => (v === null ? null : Number(v));
+/** Bytes as a plain Uint8Array; anything else as it is, so for a column without a declared
+ * type (an expression) integers stay bigint, as in Prisma. */
 const toBytes: Convert = (v) => (v instanceof Uint8Array ? new Uint8Array(v) : v);
 const toJson: Convert = (v) => (typeof v === "string" ? (JSON.parse(v) as unknown) : v);
-/** A column without a declared type (an expression): integers stay bigint, as in Prisma. */
-const byValue: Convert = (v) => (v instanceof Uint8Array ? new Uint8Array(v) : v);
 
 /** The conversion for a SQLite column's declared type, as @prisma/adapter-better-sqlite3 maps them. */
 function sqliteConvert(declared: string | null): Convert {
   switch ((declared ?? "").toUpperCase()) {
     case "":
-      return byValue;
+      return toBytes;
     case "DATETIME":
     case "TIMESTAMP":
     case "DATE":
