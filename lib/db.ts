@@ -5,7 +5,7 @@ import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { env } from "@/lib/env";
 import type Database from "better-sqlite3";
-import { type DirectReader, type DirectWriter, postgresReader, sqliteReader, sqliteWriter } from "@/lib/direct-sql";
+import { type DirectReader, type DirectWriter, postgresReader, postgresTransactions, sqliteReader, sqliteWriter } from "@/lib/direct-sql";
 export { sortableId } from "@/lib/sortable-id";
 
 /**
@@ -17,21 +17,43 @@ export type Db = PrismaClient;
 /** The client type inside db.$transaction(async (tx) => ...). */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-type Direct = { reader: DirectReader; writer: DirectWriter | null };
+/** The driver's own paths (lib/direct-sql.ts): reads outside transactions, and the statements of a transaction `tx`. */
+type Direct = { reader: DirectReader; writer: (tx: object) => DirectWriter | null };
 
 function createDatabase(): { client: PrismaClient } & Direct {
   if (env.databaseKind === "postgresql") {
-    // One pool for Prisma and for the direct reads (lib/direct-sql.ts).
+    // One pool for Prisma and for the direct statements (lib/direct-sql.ts).
     const pool = new pg.Pool({ connectionString: env.databaseUrl, max: env.DATABASE_POOL_SIZE });
-    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-    return { client: new PostgresClient({ adapter }) as unknown as PrismaClient, reader: postgresReader(pool), writer: null };
+    const transactions = postgresTransactions();
+    const adapter = transactions.capture(new PrismaPg(pool, { disposeExternalPool: true }));
+    const client = new PostgresClient({ adapter }) as unknown as PrismaClient;
+    return { client: withTransactionConnections(client, transactions), reader: postgresReader(pool), writer: transactions.writer };
   }
   let writerConnection: Database.Database | null = null;
   const writerAdapter = capturingConnection(new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000 }), (c) => (writerConnection = c));
   const writer = new PrismaClient({ adapter: writerAdapter });
   const reader = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000, readonly: true }) });
   const direct = sqliteReader(env.databaseUrl, 10_000);
-  return { client: withReadConnection(writer, reader, direct), reader: direct, writer: sqliteWriter(() => writerConnection) };
+  const transactionWriter = sqliteWriter(() => writerConnection);
+  return { client: withReadConnection(writer, reader, direct), reader: direct, writer: () => transactionWriter };
+}
+
+/**
+ * On PostgreSQL, interactive transactions (`$transaction(async (tx) => …)`) run through
+ * lib/direct-sql.ts so that their plain SQL goes straight to the pool client that holds
+ * each one. The batch form is left alone.
+ */
+function withTransactionConnections(client: PrismaClient, transactions: ReturnType<typeof postgresTransactions>): PrismaClient {
+  return new Proxy(client, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop);
+      if (prop !== "$transaction") return typeof value === "function" ? value.bind(target) : value;
+      return (arg: unknown, options?: object) =>
+        typeof arg === "function"
+          ? transactions.run<Tx, unknown>((fn) => target.$transaction(fn, options), arg as (tx: Tx) => Promise<unknown>)
+          : target.$transaction(arg as never, options as never);
+    },
+  });
 }
 
 /**
@@ -149,21 +171,27 @@ export function sqlText(text: string): string {
  * Runs a plain SQL query and returns its rows. Prisma plans each of its own queries afresh
  * in its query compiler (about 6 ms for an article of 100 claims, measured); the hot read
  * paths use this instead. Outside a transaction (client is `db`) a read goes straight to
- * the driver (lib/direct-sql.ts); inside one it runs on the transaction's connection,
- * straight through the driver on SQLite and through Prisma on PostgreSQL.
+ * the driver (lib/direct-sql.ts); inside one it runs straight on the connection that holds
+ * the transaction.
  * Date columns come back as Date, and COUNT(*) as a bigint, on both databases.
  */
 export function queryRows<T>(client: Tx, text: string, ...params: unknown[]): Promise<T[]> {
   const sql = sqlText(text);
-  if (client !== db) return database.writer ? database.writer.rows<T>(sql, params) : client.$queryRawUnsafe<T[]>(sql, ...params);
+  if (client !== db) return database.writer(client)?.rows<T>(sql, params) ?? client.$queryRawUnsafe<T[]>(sql, ...params);
   // A statement that writes (UPDATE … RETURNING) belongs on the writer: a transaction of its own.
   return database.reader.rows<T>(sql, params) ?? db.$transaction((tx) => queryRows<T>(tx, text, ...params));
 }
 
+/** Whether a transaction's plain SQL goes straight to its connection (for tests: otherwise it falls back to Prisma). */
+export function runsOnDriver(tx: Tx): boolean {
+  return database.writer(tx) !== null;
+}
+
 /** Runs a plain SQL statement (placeholders as for queryRows) and returns the number of rows it changed. */
 export function executeSql(client: Tx, text: string, ...params: unknown[]): Promise<number> {
-  // Inside a transaction on SQLite: straight on the connection that holds it.
-  if (client !== db && database.writer) return database.writer.run(text, params);
-  return client.$executeRawUnsafe(sqlText(text), ...params);
+  const sql = sqlText(text);
+  // Inside a transaction: straight on the connection that holds it.
+  if (client !== db) return database.writer(client)?.run(sql, params) ?? client.$executeRawUnsafe(sql, ...params);
+  return client.$executeRawUnsafe(sql, ...params);
 }
 

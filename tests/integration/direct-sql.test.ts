@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, executeSql, queryRows, sqlText } from "@/lib/db";
+import { db, executeSql, queryRows, runsOnDriver, sqlText } from "@/lib/db";
+import { env } from "@/lib/env";
 import { importArticle } from "@/lib/data/articles";
 import { makePerson, SAMPLE_TEXT, type Person } from "@/tests/support/people";
 
-// queryRows and executeSql go straight through the driver (lib/direct-sql.ts): outside a
-// transaction on both databases, and inside one on SQLite. Callers must not be able to
+// queryRows and executeSql go straight through the driver (lib/direct-sql.ts), outside a
+// transaction and inside one, on both databases. Callers must not be able to
 // tell that from Prisma's own $queryRawUnsafe: same rows, same JavaScript types, same
 // parameter handling, and inside a transaction the same transaction.
 
@@ -108,5 +109,32 @@ describe("direct reads", () => {
     ).rejects.toThrow("roll back");
     const after = await queryRows<{ title: string }>(db, `SELECT "title" FROM "Article" WHERE "id" = ?`, articleId);
     expect(after).toEqual([before]);
+  });
+
+  it("inside many transactions at once run each statement in its own transaction", async () => {
+    const articles = await queryRows<{ id: string; title: string }>(db, `SELECT "id", "title" FROM "Article" ORDER BY "id" LIMIT 1`);
+    const target = articles[0]!;
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        db.$transaction(async (tx) => {
+          expect(runsOnDriver(tx)).toBe(true);
+          // The driver's statement and Prisma's own run on one connection, in one transaction.
+          if (env.databaseKind === "postgresql") {
+            const [direct] = await queryRows<{ pid: number; xid: string }>(tx, `SELECT pg_backend_pid() AS "pid", txid_current()::text AS "xid"`);
+            const [prisma] = await tx.$queryRawUnsafe<{ pid: number; xid: string }[]>(`SELECT pg_backend_pid() AS "pid", txid_current()::text AS "xid"`);
+            expect(direct).toEqual(prisma);
+          }
+          await executeSql(tx, `UPDATE "Article" SET "title" = ? WHERE "id" = ?`, `Writer ${i}`, target.id);
+          await new Promise((resolve) => setTimeout(resolve, i % 3));
+          const [seen] = await queryRows<{ title: string }>(tx, `SELECT "title" FROM "Article" WHERE "id" = ?`, target.id);
+          if (i % 2 === 1) throw new Error(`roll back ${i}`);
+          return seen!.title;
+        }).catch((error: Error) => error.message),
+      ),
+    );
+    // Each saw its own write; the rolled-back ones left nothing; the last commit stands.
+    results.forEach((seen, i) => expect(seen).toBe(i % 2 === 1 ? `roll back ${i}` : `Writer ${i}`));
+    const [after] = await queryRows<{ title: string }>(db, `SELECT "title" FROM "Article" WHERE "id" = ?`, target.id);
+    expect(results.filter((r) => r.startsWith("Writer"))).toContain(after!.title);
   });
 });
