@@ -52,9 +52,12 @@ export function useClaimSaver(initial: readonly ClaimView[], handlers: Handlers)
     return next;
   }, []);
 
-  /** Adopts a claim version seen elsewhere (e.g. after keeping someone else's change). */
+  /**
+   * Adopts a claim version seen elsewhere (e.g. after keeping someone else's change).
+   * Versions only grow, and live updates may arrive out of order, so an older one is ignored.
+   */
   const adopt = useCallback((claim: ClaimView) => {
-    versions.current.set(claim.id, claim.version);
+    if ((versions.current.get(claim.id) ?? 0) < claim.version) versions.current.set(claim.id, claim.version);
   }, []);
 
   /** The newest version of a claim this page knows (saves and span edits must name it). */

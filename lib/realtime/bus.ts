@@ -2,6 +2,7 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { env } from "@/lib/env";
+import { db, queryRows } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { ClaimView } from "@/lib/data/views";
 
@@ -77,8 +78,12 @@ export async function publishArticleEvent(articleId: string, event: ArticleEvent
     if (payload.length > MAX_PAYLOAD) payload = JSON.stringify({ articleId, event: { ...idsOnly, claimIds: ["*"], removedIds: [] } } satisfies Envelope);
   }
   try {
-    const client = await listen();
-    await client.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
+    // On the pool, not on the LISTEN connection: one connection runs one statement at a
+    // time, and under load every write of the process queued behind the others' NOTIFYs
+    // (a tag took 1.3 s at the median with 50 editors; BENCHMARKS.md "Load", fourth
+    // round). Streams may then see two events of one claim out of order; they keep the
+    // higher version (components/annotate/workspace.tsx).
+    await queryRows(db, "SELECT pg_notify(?, ?)", CHANNEL, payload);
   } catch (err) {
     // A live update is a convenience: the change itself is committed.
     log.warn({ err, articleId }, "could not publish a live update");
