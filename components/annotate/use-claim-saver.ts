@@ -3,6 +3,7 @@
 import { useCallback, useLayoutEffect, useRef } from "react";
 import { updateClaimAction } from "@/app/(app)/articles/[articleId]/actions";
 import type { ClaimView } from "@/lib/data/views";
+import { ClaimVersions } from "@/lib/claims/versions";
 
 export type ClaimChanges = Partial<Pick<ClaimView, "tag" | "speaker" | "cue" | "note">> & { acceptSuggestion?: true; acknowledgeChange?: true };
 
@@ -19,7 +20,7 @@ type Handlers = {
  * someone else's save is handed to onConflict with both values.
  */
 export function useClaimSaver(initial: readonly ClaimView[], handlers: Handlers) {
-  const versions = useRef(new Map(initial.map((c) => [c.id, c.version])));
+  const versions = useRef(new ClaimVersions(initial));
   const chains = useRef(new Map<string, Promise<void>>());
   const handlersRef = useRef(handlers);
   useLayoutEffect(() => {
@@ -30,15 +31,15 @@ export function useClaimSaver(initial: readonly ClaimView[], handlers: Handlers)
     const run = async () => {
       const h = handlersRef.current;
       h.onSaving(claimId);
-      const version = versions.current.get(claimId) ?? 1;
+      const version = versions.current.of(claimId) ?? 1;
       try {
         const result = await updateClaimAction(claimId, { ...changes, version });
         if (result.ok) {
-          versions.current.set(claimId, result.value.version);
+          versions.current.see(claimId, result.value.version);
           h.onSaved(result.value, changes);
         } else if (result.error.code === "conflict") {
           const theirs = (result.error.details as { claim: ClaimView }).claim;
-          versions.current.set(claimId, theirs.version);
+          versions.current.see(claimId, theirs.version);
           h.onConflict(claimId, changes, theirs);
         } else {
           h.onError(claimId, result.error.message);
@@ -52,16 +53,13 @@ export function useClaimSaver(initial: readonly ClaimView[], handlers: Handlers)
     return next;
   }, []);
 
-  /**
-   * Adopts a claim version seen elsewhere (e.g. after keeping someone else's change).
-   * Versions only grow, and live updates may arrive out of order, so an older one is ignored.
-   */
+  /** Adopts a claim version seen elsewhere (e.g. after keeping someone else's change); an older one is ignored. */
   const adopt = useCallback((claim: ClaimView) => {
-    if ((versions.current.get(claim.id) ?? 0) < claim.version) versions.current.set(claim.id, claim.version);
+    versions.current.see(claim.id, claim.version);
   }, []);
 
   /** The newest version of a claim this page knows (saves and span edits must name it). */
-  const versionOf = useCallback((claimId: string) => versions.current.get(claimId), []);
+  const versionOf = useCallback((claimId: string) => versions.current.of(claimId), []);
 
   return { save, adopt, versionOf };
 }
