@@ -4,8 +4,7 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { env } from "@/lib/env";
-import type Database from "better-sqlite3";
-import { type DirectReader, type DirectWriter, postgresReader, postgresTransactions, sqliteReader, sqliteWriter } from "@/lib/direct-sql";
+import { type DirectReader, type DirectWriter, postgresReader, sqliteReader, transactionStatements } from "@/lib/direct-sql";
 export { sortableId } from "@/lib/sortable-id";
 
 /**
@@ -24,26 +23,24 @@ function createDatabase(): { client: PrismaClient } & Direct {
   if (env.databaseKind === "postgresql") {
     // One pool for Prisma and for the direct statements (lib/direct-sql.ts).
     const pool = new pg.Pool({ connectionString: env.databaseUrl, max: env.DATABASE_POOL_SIZE });
-    const transactions = postgresTransactions();
+    const transactions = transactionStatements("postgresql");
     const adapter = transactions.capture(new PrismaPg(pool, { disposeExternalPool: true }));
     const client = new PostgresClient({ adapter }) as unknown as PrismaClient;
-    return { client: withTransactionConnections(client, transactions), reader: postgresReader(pool), writer: transactions.writer };
+    return { client: withTransactionStatements(client, transactions), reader: postgresReader(pool), writer: transactions.writer };
   }
-  let writerConnection: Database.Database | null = null;
-  const writerAdapter = capturingConnection(new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000 }), (c) => (writerConnection = c));
-  const writer = new PrismaClient({ adapter: writerAdapter });
+  const transactions = transactionStatements("sqlite");
+  const writer = new PrismaClient({ adapter: transactions.capture(new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000 })) });
   const reader = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.databaseUrl, timeout: 10_000, readonly: true }) });
   const direct = sqliteReader(env.databaseUrl, 10_000);
-  const transactionWriter = sqliteWriter(() => writerConnection);
-  return { client: withReadConnection(writer, reader, direct), reader: direct, writer: () => transactionWriter };
+  return { client: withReadConnection(withTransactionStatements(writer, transactions), reader, direct), reader: direct, writer: transactions.writer };
 }
 
 /**
- * On PostgreSQL, interactive transactions (`$transaction(async (tx) => …)`) run through
- * lib/direct-sql.ts so that their plain SQL goes straight to the pool client that holds
- * each one. The batch form is left alone.
+ * Interactive transactions (`$transaction(async (tx) => …)`) run through lib/direct-sql.ts
+ * so that their plain SQL goes straight to the connection that holds each one. The batch
+ * form is left alone.
  */
-function withTransactionConnections(client: PrismaClient, transactions: ReturnType<typeof postgresTransactions>): PrismaClient {
+function withTransactionStatements(client: PrismaClient, transactions: ReturnType<typeof transactionStatements>): PrismaClient {
   return new Proxy(client, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop);
@@ -54,24 +51,6 @@ function withTransactionConnections(client: PrismaClient, transactions: ReturnTy
           : target.$transaction(arg as never, options as never);
     },
   });
-}
-
-/**
- * The SQLite adapter factory, reporting the better-sqlite3 connection each time Prisma
- * connects with it, so that a transaction's plain SQL can run on the connection that holds
- * the transaction (lib/direct-sql.ts sqliteWriter). The adapter keeps the connection as
- * its `client`.
- */
-function capturingConnection(factory: PrismaBetterSQLite3, onConnect: (connection: Database.Database) => void): PrismaBetterSQLite3 {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const connection = (adapter as unknown as { client?: Database.Database }).client;
-    if (!connection?.prepare) throw new Error("@prisma/adapter-better-sqlite3 no longer keeps its connection as `client`: see lib/db.ts");
-    onConnect(connection);
-    return adapter;
-  };
-  return factory;
 }
 
 const READS = new Set(["findFirst", "findFirstOrThrow", "findMany", "findUnique", "findUniqueOrThrow", "groupBy", "aggregate", "count"]);

@@ -11,9 +11,9 @@ import pg from "pg";
  * - Reads outside a transaction: on SQLite a read-only connection of its own, on
  *   PostgreSQL the pool that Prisma's adapter also uses.
  * - Statements inside a Prisma transaction too: they run on the very connection that
- *   holds it, as Prisma's adapter would run them. On SQLite that is the one writer
- *   connection, captured when Prisma connects (lib/db.ts); on PostgreSQL it is the pool
- *   client the adapter took for that transaction (postgresTransactions below).
+ *   holds it, as Prisma's adapter would run them (transactionStatements below). On SQLite
+ *   that is the one writer connection; on PostgreSQL it is the pool client the adapter
+ *   took for that transaction.
  *
  * Rows come back as Prisma's `$queryRaw` gives them, so callers need not know which path
  * ran: dates as Date, booleans as boolean, 64-bit integers (COUNT(*)) as bigint, bytes as
@@ -25,7 +25,7 @@ export type DirectReader = {
   close(): Promise<void>;
 };
 
-/** Statements on SQLite's writer connection, inside the transaction it holds. */
+/** Statements inside one transaction, on the connection that holds it. */
 export type DirectWriter = {
   rows<T>(text: string, params: readonly unknown[]): Promise<T[]>;
   run(text: string, params: readonly unknown[]): Promise<number>;
@@ -176,28 +176,23 @@ export function sqliteReader(url: string, timeoutMs: number): DirectReader {
   };
 }
 
-/**
- * Statements on the connection Prisma's SQLite adapter writes with, which `connection()`
- * gives once Prisma has connected. Inside a Prisma transaction that connection holds the
- * transaction, and the adapter would run the statement on it just the same.
- */
-export function sqliteWriter(connection: () => Database.Database | null): DirectWriter {
-  const caches = new WeakMap<Database.Database, StatementCache>();
-  const statements = (): StatementCache => {
-    const current = connection();
-    if (!current) throw new Error("SQLite writer is not connected: a transaction's statements ran before Prisma connected");
-    let cache = caches.get(current);
-    if (!cache) caches.set(current, (cache = new StatementCache(current)));
-    return cache;
-  };
+const sqliteCaches = new WeakMap<Database.Database, StatementCache>();
+
+/** Statements on the better-sqlite3 connection that holds a transaction (Prisma's writer connection). */
+function sqliteStatements(client: unknown): DirectWriter | null {
+  const connection = client as Database.Database | undefined;
+  if (typeof connection?.prepare !== "function") return null;
+  let cache = sqliteCaches.get(connection);
+  if (!cache) sqliteCaches.set(connection, (cache = new StatementCache(connection)));
+  const statements = cache;
   return {
     rows: <T>(text: string, params: readonly unknown[]) =>
       settle(() => {
-        const entry = statements().reading(text);
+        const entry = statements.reading(text);
         if (!entry) throw new Error("queryRows needs a statement that returns rows; use executeSql");
         return allRows<T>(entry, params);
       }),
-    run: (text, params) => settle(() => Number(statements().statement(text).run(...params.map(sqliteParam)).changes)),
+    run: (text, params) => settle(() => Number(statements.statement(text).run(...params.map(sqliteParam)).changes)),
   };
 }
 
@@ -252,37 +247,77 @@ export function postgresReader(pool: pg.Pool): DirectReader {
   };
 }
 
-/** What Prisma's PostgreSQL adapter hands back from startTransaction: it keeps its pool client as `client`. */
-type AdapterTransaction = { client?: pg.PoolClient };
-type Slot = { client: pg.PoolClient | null };
+/** Statements on the node-postgres pool client that holds a transaction. */
+function postgresStatements(client: unknown): DirectWriter | null {
+  const connection = client as pg.PoolClient | undefined;
+  if (typeof connection?.query !== "function") return null;
+  return {
+    rows: async <T>(text: string, params: readonly unknown[]) => (await pgQuery(connection, text, params)).rows as T[],
+    run: async (text, params) => (await pgQuery(connection, text, params)).rowCount ?? 0,
+  };
+}
+
+/** What Prisma's adapters hand back from startTransaction: both keep the transaction's connection as `client`. */
+type AdapterTransaction = {
+  client?: unknown;
+  executeRaw(query: { sql: string }): Promise<number>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+};
+type Slot = { statements: DirectWriter | null; ended: boolean };
+type AdapterFactory = { connect(): Promise<{ startTransaction(...args: never[]): Promise<unknown> }> };
 
 /**
- * Plain SQL inside PostgreSQL transactions, on the pool client that holds each one.
- * Prisma runs an interactive transaction's raw statements one at a time through its client
- * runtime: a transaction of three statements took 3.1 ms of CPU through Prisma against
- * 0.7 ms straight on the driver (measured; see BENCHMARKS.md). Prisma still begins,
- * commits and rolls back; only the statements skip its runtime.
+ * Plain SQL inside Prisma's interactive transactions, straight on the connection that
+ * holds each one. Prisma runs a transaction's raw statements one at a time through its
+ * client runtime: on PostgreSQL a transaction of three statements took 3.1 ms of CPU
+ * through Prisma against 1.7 ms this way (measured; see BENCHMARKS.md). Prisma still
+ * begins, commits and rolls back; only the statements skip its runtime.
  *
- * `capture` wraps the adapter so that each transaction it starts reports its pool client
- * to the `run` that asked for it (an AsyncLocalStorage slot: several transactions run at
- * once, each on its own client). `run` wraps `$transaction`, and `writer(tx)` gives the
- * statements of the transaction whose client is `tx`.
+ * `capture` wraps the adapter so that each transaction it starts reports its connection to
+ * the `run` that asked for it (an AsyncLocalStorage slot: several transactions run at once,
+ * each on its own PostgreSQL connection). `run` wraps `$transaction`, and `writer(tx)` gives
+ * the statements of the transaction whose client is `tx`.
+ *
+ * Once Prisma commits or rolls back (also when the transaction timed out while its
+ * callback still ran), the statements refuse to run, as Prisma's own would. Otherwise a
+ * late statement would run on the connection after the transaction, committed on its own,
+ * or inside another request's transaction.
  */
-export function postgresTransactions() {
+export function transactionStatements(kind: "sqlite" | "postgresql") {
+  const connect = kind === "sqlite" ? sqliteStatements : postgresStatements;
   const slots = new AsyncLocalStorage<Slot>();
   const writers = new WeakMap<object, DirectWriter>();
   return {
-    /** Makes the adapter's transactions report their pool client (call on the factory, before Prisma connects). */
-    capture<F extends { connect(): Promise<{ startTransaction(...args: never[]): Promise<unknown> }> }>(factory: F): F {
-      const connect = factory.connect.bind(factory);
+    /** Makes the adapter's transactions report their connection (call on the factory, before Prisma connects). */
+    capture<F extends AdapterFactory>(factory: F): F {
+      const connectAdapter = factory.connect.bind(factory);
       factory.connect = async () => {
-        const adapter = await connect();
+        const adapter = await connectAdapter();
         const start = adapter.startTransaction.bind(adapter) as (...args: unknown[]) => Promise<AdapterTransaction>;
         adapter.startTransaction = (async (...args: unknown[]) => {
           const transaction = await start(...args);
+          // Should an adapter upgrade stop keeping it as `client`, statements go through
+          // Prisma as before (slower, not wrong), and direct-sql.test.ts fails.
+          const statements = connect(transaction.client);
           const slot = slots.getStore();
-          if (!transaction.client?.query) throw new Error("@prisma/adapter-pg no longer keeps a transaction's connection as `client`: see lib/direct-sql.ts");
-          if (slot && !slot.client) slot.client = transaction.client;
+          if (slot && statements && !slot.statements) {
+            slot.statements = statements;
+            // Prisma ends a transaction with a COMMIT or ROLLBACK statement of its own, then
+            // calls commit() or rollback() (or only those, where the driver ends it).
+            const execute = transaction.executeRaw.bind(transaction);
+            transaction.executeRaw = (query) => {
+              if (/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) slot.ended = true;
+              return execute(query);
+            };
+            for (const end of ["commit", "rollback"] as const) {
+              const original = transaction[end].bind(transaction);
+              transaction[end] = () => {
+                slot.ended = true;
+                return original();
+              };
+            }
+          }
           return transaction;
         }) as typeof adapter.startTransaction;
         return adapter;
@@ -291,14 +326,16 @@ export function postgresTransactions() {
     },
     /** Runs Prisma's interactive transaction so that `writer(tx)` finds its connection. */
     run<Tx extends object, T>(begin: (fn: (tx: Tx) => Promise<T>) => Promise<T>, fn: (tx: Tx) => Promise<T>): Promise<T> {
-      const slot: Slot = { client: null };
+      const slot: Slot = { statements: null, ended: false };
       return slots.run(slot, () =>
         begin((tx) => {
-          const client = slot.client;
-          if (client) {
+          const statements = slot.statements;
+          if (statements) {
+            const ended = () =>
+              Promise.reject(new Error("This transaction has ended (committed, rolled back or timed out): the statement did not run"));
             writers.set(tx, {
-              rows: async <R>(text: string, params: readonly unknown[]) => (await pgQuery(client, text, params)).rows as R[],
-              run: async (text, params) => (await pgQuery(client, text, params)).rowCount ?? 0,
+              rows: <R>(text: string, params: readonly unknown[]) => (slot.ended ? ended() : statements.rows<R>(text, params)),
+              run: (text, params) => (slot.ended ? ended() : statements.run(text, params)),
             });
           }
           return fn(tx);

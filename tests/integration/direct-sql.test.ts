@@ -137,4 +137,23 @@ describe("direct reads", () => {
     const [after] = await queryRows<{ title: string }>(db, `SELECT "title" FROM "Article" WHERE "id" = ?`, target.id);
     expect(results.filter((r) => r.startsWith("Writer"))).toContain(after!.title);
   });
+
+  it("refuse a statement once its transaction has timed out, and write nothing", async () => {
+    const [before] = await queryRows<{ title: string }>(db, `SELECT "title" FROM "Article" WHERE "id" = ?`, articleId);
+    let late: unknown = null;
+    await expect(
+      db.$transaction(
+        async (tx) => {
+          // Prisma rolls the transaction back after 100 ms while this callback still runs.
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          late = await executeSql(tx, `UPDATE "Article" SET "title" = ? WHERE "id" = ?`, "Too late", articleId).catch((e: Error) => e);
+        },
+        { timeout: 100 },
+      ),
+    ).rejects.toThrow(/expired transaction/);
+    expect(late).toBeInstanceOf(Error);
+    expect((late as Error).message).toMatch(/transaction has ended/);
+    const [after] = await queryRows<{ title: string }>(db, `SELECT "title" FROM "Article" WHERE "id" = ?`, articleId);
+    expect(after).toEqual(before);
+  });
 });
