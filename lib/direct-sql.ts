@@ -307,7 +307,7 @@ export function transactionStatements(kind: "sqlite" | "postgresql") {
             // calls commit() or rollback() (or only those, where the driver ends it).
             const execute = transaction.executeRaw.bind(transaction);
             transaction.executeRaw = (query) => {
-              if (/^\s*(COMMIT|ROLLBACK)\b/i.test(query.sql)) slot.ended = true;
+              if (/^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i.test(query.sql)) slot.ended = true; // not ROLLBACK TO SAVEPOINT
               return execute(query);
             };
             for (const end of ["commit", "rollback"] as const) {

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { ArticleView, ClaimView, SourceLinkView } from "@/lib/data/views";
 import { type PackedClaim, unpackClaims } from "@/lib/claim-wire";
+import { mergeClaimViews } from "@/lib/claims/versions";
 import type { PresenceView } from "@/lib/data/presence";
 import { acceptSuggestionsAction, loadClaimsAction, removeSourceAction } from "@/app/(app)/articles/[articleId]/actions";
 import { ArticleText, type TextSelection } from "@/components/annotate/article-text";
@@ -29,7 +30,6 @@ import { commentsChanged } from "@/components/review/comment-counts";
 import { isHttpUrl } from "@/components/sources/source-title";
 
 const IDLE: SaveState = { kind: "idle" };
-const byPosition = (a: ClaimView, b: ClaimView) => a.start - b.start || a.end - b.end;
 
 /** The article as the page sends it: its claims packed (lib/claim-wire.ts), unpacked here once. */
 type Props = { article: Omit<ArticleView, "claims"> & { claims: PackedClaim[] }; canEdit: boolean; viewerId: string | null };
@@ -53,13 +53,11 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   const [dialog, setDialog] = useState<"shortcuts" | "activity" | null>(null);
   const sourceOpener = useRef<HTMLButtonElement | null>(null);
 
+  // Never an older view than the one shown (lib/claims/versions.ts): a save's answer can
+  // arrive after a colleague's newer change to the same claim.
   const upsert = useCallback((views: ClaimView[]) => {
     if (views.length === 0) return;
-    setClaims((prev) => {
-      const byId = new Map(prev.map((c) => [c.id, c]));
-      for (const v of views) byId.set(v.id, v);
-      return [...byId.values()].sort(byPosition);
-    });
+    setClaims((prev) => mergeClaimViews(prev, views));
   }, []);
   const remove = useCallback((ids: string[]) => {
     if (ids.length === 0) return;
@@ -214,11 +212,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
         const isEditing = isTypingTarget(active) && active?.closest(`#claim-${CSS.escape(v.id)}`) !== null;
         if (!isEditing) adopt(v);
       }
-      setClaims((prev) => {
-        const byId = new Map(prev.map((c) => [c.id, c]));
-        for (const v of views) if ((byId.get(v.id)?.version ?? 0) <= v.version) byId.set(v.id, v);
-        return [...byId.values()].sort(byPosition);
-      });
+      upsert(views);
     },
     onPresence: setPeople,
     onRevision: ({ number, actorId }) => {

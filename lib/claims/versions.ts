@@ -1,3 +1,22 @@
+/** Whether a claim version seen is as new as the one known, or newer (versions only grow). */
+function isCurrent(known: number | undefined, seen: number): boolean {
+  return seen >= (known ?? 0);
+}
+
+type Shown = { id: string; version: number; start: number; end: number };
+
+/**
+ * The claims a page shows, with newer views of some merged in, in text order. A view older
+ * than the one shown is ignored, as ClaimVersions ignores its version: the page must
+ * never show an older claim than the version its next save names, or that save would
+ * pass the server's version check on top of a change its editor never saw.
+ */
+export function mergeClaimViews<C extends Shown>(shown: readonly C[], views: readonly C[]): C[] {
+  const byId = new Map(shown.map((c) => [c.id, c]));
+  for (const view of views) if (isCurrent(byId.get(view.id)?.version, view.version)) byId.set(view.id, view);
+  return [...byId.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 /**
  * The newest version of each claim that a page has seen. A claim's version only grows
  * (every save adds one), and live updates may arrive out of order (on PostgreSQL each
@@ -18,7 +37,7 @@ export class ClaimVersions {
 
   /** Records a version seen (a save's answer, a conflict, a live update); false when it is older than the one known. */
   see(claimId: string, version: number): boolean {
-    if (version < (this.known.get(claimId) ?? 0)) return false;
+    if (!isCurrent(this.known.get(claimId), version)) return false;
     this.known.set(claimId, version);
     return true;
   }
