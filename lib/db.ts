@@ -169,8 +169,7 @@ export function runsOnDriver(tx: Tx): boolean {
 /** Runs a plain SQL statement (placeholders as for queryRows) and returns the number of rows it changed. */
 export function executeSql(client: Tx, text: string, ...params: unknown[]): Promise<number> {
   const sql = sqlText(text);
-  // Inside a transaction: straight on the connection that holds it.
-  if (client !== db) return database.writer(client)?.run(sql, params) ?? client.$executeRawUnsafe(sql, ...params);
-  return client.$executeRawUnsafe(sql, ...params);
+  // Inside a transaction: straight on the connection that holds it (db itself has none).
+  return database.writer(client)?.run(sql, params) ?? client.$executeRawUnsafe(sql, ...params);
 }
 

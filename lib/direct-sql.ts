@@ -237,10 +237,14 @@ function pgQuery(client: pg.Pool | pg.PoolClient, text: string, params: readonly
   return client.query({ text, values: params.map(pgParam), types: pgTypes });
 }
 
+async function pgRows<T>(client: pg.Pool | pg.PoolClient, text: string, params: readonly unknown[]): Promise<T[]> {
+  return (await pgQuery(client, text, params)).rows as T[];
+}
+
 /** Reads on the pool that Prisma's adapter also uses (so the pool size still caps the connections). */
 export function postgresReader(pool: pg.Pool): DirectReader {
   return {
-    rows: async <T>(text: string, params: readonly unknown[]) => (await pgQuery(pool, text, params)).rows as T[],
+    rows: <T>(text: string, params: readonly unknown[]) => pgRows<T>(pool, text, params),
     close: async () => {
       // The pool belongs to the Prisma client, which ends it on $disconnect.
     },
@@ -252,7 +256,7 @@ function postgresStatements(client: unknown): DirectWriter | null {
   const connection = client as pg.PoolClient | undefined;
   if (typeof connection?.query !== "function") return null;
   return {
-    rows: async <T>(text: string, params: readonly unknown[]) => (await pgQuery(connection, text, params)).rows as T[],
+    rows: <T>(text: string, params: readonly unknown[]) => pgRows<T>(connection, text, params),
     run: async (text, params) => (await pgQuery(connection, text, params)).rowCount ?? 0,
   };
 }
@@ -297,11 +301,13 @@ export function transactionStatements(kind: "sqlite" | "postgresql") {
         const start = adapter.startTransaction.bind(adapter) as (...args: unknown[]) => Promise<AdapterTransaction>;
         adapter.startTransaction = (async (...args: unknown[]) => {
           const transaction = await start(...args);
-          // Should an adapter upgrade stop keeping it as `client`, statements go through
-          // Prisma as before (slower, not wrong), and direct-sql.test.ts fails.
-          const statements = connect(transaction.client);
+          // Only a `run` that has not got its transaction yet takes one (not a batch
+          // transaction, which has no slot). Should an adapter upgrade stop keeping the
+          // connection as `client`, statements go through Prisma as before (slower, not
+          // wrong), and direct-sql.test.ts fails.
           const slot = slots.getStore();
-          if (slot && statements && !slot.statements) {
+          const statements = slot && !slot.statements ? connect(transaction.client) : null;
+          if (slot && statements) {
             slot.statements = statements;
             // Prisma ends a transaction with a COMMIT or ROLLBACK statement of its own, then
             // calls commit() or rollback() (or only those, where the driver ends it).

@@ -81,8 +81,8 @@ export async function publishArticleEvent(articleId: string, event: ArticleEvent
     // On the pool, not on the LISTEN connection: one connection runs one statement at a
     // time, and under load every write of the process queued behind the others' NOTIFYs
     // (a tag took 1.3 s at the median with 50 editors; BENCHMARKS.md "Load", fourth
-    // round). Streams may then see two events of one claim out of order; they keep the
-    // higher version (components/annotate/workspace.tsx).
+    // round). Streams may then see two events of one claim out of order; pages keep the
+    // newest version (lib/claims/versions.ts).
     await queryRows(db, "SELECT pg_notify(?, ?)", CHANNEL, payload);
   } catch (err) {
     // A live update is a convenience: the change itself is committed.
