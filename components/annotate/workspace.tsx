@@ -28,6 +28,7 @@ import { formatDate } from "@/components/ui/format";
 import { ReviewBar } from "@/components/review/review-bar";
 import { commentsChanged } from "@/components/review/comment-counts";
 import { isHttpUrl } from "@/components/sources/source-title";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const IDLE: SaveState = { kind: "idle" };
 
@@ -37,7 +38,8 @@ type Props = { article: Omit<ArticleView, "claims"> & { claims: PackedClaim[] };
 /** The annotate page: the article with highlighted claims beside the list of claims. */
 export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   const router = useRouter();
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLFieldSetElement>(null);
+  const hydrated = useHydrated();
   const [initialClaims] = useState(() => unpackClaims(article.revision.text, article.claims));
   const [claims, setClaims] = useState(initialClaims);
   const [selectedId, setSelectedId] = useState<string | null>(initialClaims[0]?.id ?? null);
@@ -297,8 +299,9 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   const others = people.filter((p) => p.userId !== viewerId);
   const sourceClaim = claims.find((c) => c.id === sourceFor);
 
+  // A fieldset, disabled until hydrated (components/ui/use-hydrated.ts): every control in it needs React.
   return (
-    <div className="workspace" ref={root}>
+    <fieldset className="workspace" ref={root} disabled={!hydrated}>
       <div className="workspace-head">
         <div>
           <h1>{article.title}</h1>
@@ -418,6 +421,6 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
       />
       <ShortcutsDialog isOpen={dialog === "shortcuts"} onClose={() => setDialog(null)} />
       <ActivityDialog articleId={article.id} isOpen={dialog === "activity"} canEdit={canEdit} onClose={() => setDialog(null)} onRestore={(id) => void span.restore(id)} />
-    </div>
+    </fieldset>
   );
 }

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "../support/login";
+import { importThroughForm } from "../support/import";
+
+// The server paints the annotate page before React has attached a single handler. Its
+// controls must not take a click they cannot act on: they stay disabled until hydration
+// (components/ui/use-hydrated.ts), and the first click after it works.
+
+test("the workspace's controls are disabled until React has hydrated them, then work at the first click", async ({ page }) => {
+  await signIn(page, "editor");
+  const articleId = await importThroughForm(page, `Before hydration ${Date.now()}`);
+
+  // Hold back the page's scripts: the server-rendered page is there, React is not yet.
+  let release!: () => void;
+  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await scriptsMayLoad;
+    await route.continue();
+  });
+  await page.goto(`/articles/${articleId}`, { waitUntil: "commit" });
+  const first = page.getByRole("list", { name: "Claims" }).getByRole("listitem").first();
+  const addSource = first.getByRole("button", { name: "Add source" });
+  const shortcuts = page.getByRole("button", { name: "Shortcuts" });
+  const stated = first.getByRole("radio", { name: "Stated" });
+  await expect(addSource).toBeVisible();
+  await expect(addSource).toBeDisabled();
+  await expect(shortcuts).toBeDisabled();
+  await expect(stated).toBeDisabled();
+
+  release();
+  await expect(addSource).toBeEnabled();
+  await expect(shortcuts).toBeEnabled();
+  await expect(stated).toBeEnabled();
+  // One click, no retry: once enabled, the handler is there.
+  await addSource.click();
+  await expect(page.getByRole("dialog", { name: "Add source" })).toBeVisible();
+});
