@@ -59,6 +59,11 @@ describe("packed claims for the annotate page", () => {
     expect(unpackClaims(TEXT, packClaims(TEXT, claims))).toEqual(claims);
   });
 
+  it("keep every field, optional ones included (unpack names each field)", () => {
+    const [unpacked] = unpackClaims(TEXT, packClaims(TEXT, [claims[1]!]));
+    expect(Object.keys(unpacked!).sort()).toEqual(Object.keys(claims[1]!).sort());
+  });
+
   it("leave out derivable text and empty fields, and keep what is set", () => {
     const [fresh, full, moved] = packClaims(TEXT, claims);
     expect(fresh).toEqual({ id: "c0", start: 0, end: 48, version: 1, anchorStatus: "anchored" });

@@ -28,7 +28,7 @@ import { formatDate } from "@/components/ui/format";
 import { ReviewBar } from "@/components/review/review-bar";
 import { commentsChanged } from "@/components/review/comment-counts";
 import { isHttpUrl } from "@/components/sources/source-title";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { HydratedFieldset } from "@/components/ui/hydrated-fieldset";
 
 const IDLE: SaveState = { kind: "idle" };
 
@@ -39,7 +39,6 @@ type Props = { article: Omit<ArticleView, "claims"> & { claims: PackedClaim[] };
 export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   const router = useRouter();
   const root = useRef<HTMLFieldSetElement>(null);
-  const hydrated = useHydrated();
   const [initialClaims] = useState(() => unpackClaims(article.revision.text, article.claims));
   const [claims, setClaims] = useState(initialClaims);
   const [selectedId, setSelectedId] = useState<string | null>(initialClaims[0]?.id ?? null);
@@ -299,9 +298,9 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   const others = people.filter((p) => p.userId !== viewerId);
   const sourceClaim = claims.find((c) => c.id === sourceFor);
 
-  // A fieldset, disabled until hydrated (components/ui/use-hydrated.ts): every control in it needs React.
+  // Every control in it needs React: disabled until hydrated.
   return (
-    <fieldset className="workspace" ref={root} disabled={!hydrated}>
+    <HydratedFieldset className="workspace" ref={root}>
       <div className="workspace-head">
         <div>
           <h1>{article.title}</h1>
@@ -421,6 +420,6 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
       />
       <ShortcutsDialog isOpen={dialog === "shortcuts"} onClose={() => setDialog(null)} />
       <ActivityDialog articleId={article.id} isOpen={dialog === "activity"} canEdit={canEdit} onClose={() => setDialog(null)} onRestore={(id) => void span.restore(id)} />
-    </fieldset>
+    </HydratedFieldset>
   );
 }

@@ -4,7 +4,7 @@ import { importThroughForm } from "../support/import";
 
 // The server paints the annotate page before React has attached a single handler. Its
 // controls must not take a click they cannot act on: they stay disabled until hydration
-// (components/ui/use-hydrated.ts), and the first click after it works.
+// (components/ui/hydrated-fieldset.tsx), and the first click after it works.
 
 test("the workspace's controls are disabled until React has hydrated them, then work at the first click", async ({ page }) => {
   await signIn(page, "editor");
@@ -23,11 +23,13 @@ test("the workspace's controls are disabled until React has hydrated them, then 
   const shortcuts = page.getByRole("button", { name: "Shortcuts" });
   const stated = first.getByRole("radio", { name: "Stated" });
   await expect(addSource).toBeVisible();
+  await expect(page.locator("fieldset.workspace")).not.toHaveAttribute("data-hydrated");
   await expect(addSource).toBeDisabled();
   await expect(shortcuts).toBeDisabled();
   await expect(stated).toBeDisabled();
 
   release();
+  await expect(page.locator("fieldset.workspace")).toHaveAttribute("data-hydrated", "true");
   await expect(addSource).toBeEnabled();
   await expect(shortcuts).toBeEnabled();
   await expect(stated).toBeEnabled();

@@ -14,6 +14,8 @@ test("a reviewer reads the demo article and report but cannot edit", async ({ pa
   await signIn(page, "reviewer");
   await page.getByRole("link", { name: /Ottawa landmine treaty/ }).first().click();
   const first = page.getByRole("list", { name: "Claims" }).getByRole("listitem").first();
+  // Every control is disabled until hydration (components/ui/hydrated-fieldset.tsx): wait for it first.
+  await expect(page.locator("fieldset.workspace[data-hydrated]")).toBeVisible();
   await expect(first.getByRole("radio", { name: "Stated" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Add source" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Import" })).toHaveCount(0);
