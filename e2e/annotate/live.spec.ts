@@ -48,3 +48,42 @@ test("two editors on one article: live updates, presence and a conflict resolved
   await a.context.close();
   await b.context.close();
 });
+
+test("live updates that arrive out of order never put an older version on screen, and the next save names the newest", async ({ page }) => {
+  await signIn(page, "editor");
+  const articleId = await importThroughForm(page, `Out of order ${Date.now()}`);
+  const origin = new URL(page.url()).origin;
+  const [claim] = queryDb<{ id: string; version: number }>("SELECT id, version FROM Claim WHERE articleId = ? ORDER BY start LIMIT 1", articleId);
+  const patch = async (tag: string, version: number) => {
+    const res = await page.request.patch(`/api/v1/claims/${claim!.id}`, { data: { tag, version }, headers: { origin } });
+    expect(res.status(), await res.text()).toBe(200);
+    return (await res.json()) as { version: number };
+  };
+  // Two real changes, as a colleague would make them: Stated, then Disputed.
+  const older = await patch("stated", claim!.version);
+  const newer = await patch("disputed", older.version);
+
+  // Their live events arrive the wrong way round (as NOTIFYs sent through a pool may),
+  // then a revision notice that shows once both have been handled.
+  const send = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+  const claimsEvent = (view: unknown) => send("claims", { actorId: "a-colleague", all: false, claims: [view], removedIds: [] });
+  await page.route(`**/api/v1/articles/${articleId}/events`, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { "content-type": "text/event-stream", "cache-control": "no-store" },
+      body: "retry: 600000\n\n" + claimsEvent(newer) + claimsEvent(older) + send("revision", { number: 99, actorId: "a-colleague" }),
+    }),
+  );
+  await page.goto(`/articles/${articleId}`);
+  await expect(page.getByText("Someone imported revision 99 of this article.")).toBeVisible();
+  const item = page.getByRole("list", { name: "Claims" }).getByRole("listitem").first();
+  await expect(item.getByRole("radio", { name: "Disputed" })).toBeChecked();
+
+  // The next save names the newest version, so it is accepted (an older one gets a 409).
+  await item.getByRole("radio", { name: "Attributed" }).check();
+  await expect.poll(() => queryDb<{ tag: string; version: number }>("SELECT tag, version FROM Claim WHERE id = ?", claim!.id)[0]).toEqual({
+    tag: "attributed",
+    version: newer.version + 1,
+  });
+  await expect(item.getByRole("alert")).toHaveCount(0);
+});
