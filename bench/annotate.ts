@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { buildIfNeeded, nextBin, root } from "../scripts/build";
+import { NEXT_NODE_ARGS, buildIfNeeded, nextBin, root } from "../scripts/build";
 
 // `npm run bench:annotate`: a 2,000-claim article on a production build. Measures, in one
 // run: first paint of the annotate page against the bare text page of the same article
@@ -30,7 +30,7 @@ function freePort(): Promise<number> {
 
 async function start(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });
+  const child = spawn(process.execPath, [...NEXT_NODE_ARGS, nextBin, "start", "-p", String(port)], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
     try {

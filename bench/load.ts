@@ -5,7 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { buildIfNeeded, nextBin, root } from "../scripts/build";
+import { NEXT_NODE_ARGS, buildIfNeeded, nextBin, root } from "../scripts/build";
 import { findPostgresBin } from "../lib/postgres-bin";
 import { startTestPostgres } from "../scripts/postgres-server";
 
@@ -58,7 +58,7 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   // --profile DIR writes a CPU profile of the server (for finding what is slow).
   const profile = args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${args[args.indexOf("--profile") + 1]}`] : [];
   const many = Number(env.CLAIMTRACK_INSTANCES ?? 1) > 1;
-  const command = many ? ["--import", "tsx", "scripts/instances.ts", env.CLAIMTRACK_INSTANCES!] : [...profile, nextBin];
+  const command = many ? ["--import", "tsx", "scripts/instances.ts", env.CLAIMTRACK_INSTANCES!] : [...profile, ...NEXT_NODE_ARGS, nextBin];
   const child = spawn(process.execPath, [...command, "start", "-p", String(port)], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {

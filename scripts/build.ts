@@ -5,6 +5,8 @@ import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+/** Node options for every `next start`: X-Forwarded-For from the socket, not the client (scripts/client-address.mjs). */
+export const NEXT_NODE_ARGS = ["--import", path.join(root, "scripts", "client-address.mjs")];
 
 /** A fingerprint of everything the production build depends on. */
 function sourceFingerprint(): string {

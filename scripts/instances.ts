@@ -1,6 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { pathToFileURL } from "node:url";
-import { nextBin } from "./build";
+import { NEXT_NODE_ARGS, nextBin } from "./build";
 
 // Several Claimtrack instances on one machine: `next start` in N worker processes that
 // share one port. node:cluster's primary accepts the connections and hands them to the
@@ -17,7 +17,7 @@ const RESTART_DELAY_MS = 1000;
 
 export function startInstances(count: number, nextArgs: string[], env: NodeJS.ProcessEnv): void {
   // The workers run Next's own CLI with plain Node (no TypeScript loader).
-  cluster.setupPrimary({ exec: nextBin, args: nextArgs, execArgv: [] });
+  cluster.setupPrimary({ exec: nextBin, args: nextArgs, execArgv: NEXT_NODE_ARGS });
   let stopping = false;
   const fork = (): Worker => cluster.fork(env);
   for (let i = 0; i < count; i++) fork();

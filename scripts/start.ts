@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { env, getSessionSecret } from "@/lib/env";
 import { prepareDatabase } from "./setup";
-import { buildIfNeeded, nextBin, root } from "./build";
+import { NEXT_NODE_ARGS, buildIfNeeded, nextBin, root } from "./build";
 import { startInstances } from "./instances";
 
 // `npm start`: migrate, seed demo data on first start, build when the sources changed
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     `Claimtrack on http://localhost:${env.PORT}${instances > 1 ? ` (${instances} instances)` : ""}${env.isDemo ? " (demo mode: see README for the accounts)" : ""}`,
   );
   if (instances > 1) return startInstances(instances, ["start", "-p", String(env.PORT)], childEnv);
-  const args = [nextBin, isDev ? "dev" : "start", "-p", String(env.PORT)];
+  const args = [...NEXT_NODE_ARGS, nextBin, isDev ? "dev" : "start", "-p", String(env.PORT)];
   const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: childEnv });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));

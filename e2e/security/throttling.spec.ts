@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createUser } from "../support/cli";
+import { exited, freshEnv, startServer } from "../support/server";
 
 test("repeated wrong passwords lock the account for a while, with a clear message", async ({ page }) => {
   const email = `locked-${Date.now()}@example.org`;
@@ -16,4 +17,28 @@ test("repeated wrong passwords lock the account for a while, with a clear messag
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("a made-up X-Forwarded-For does not buy a fresh budget of attempts", async () => {
+  test.setTimeout(120_000);
+  // A server of its own: this one's address ends up throttled.
+  const server = await startServer(freshEnv());
+  try {
+    const attempt = (headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/api/v1/articles`, { headers: { authorization: "Bearer not-a-real-token", ...headers } }).then((r) => r.status);
+    // Bad tokens until the address is throttled (BAD_TOKENS_PER_IP in lib/data/rate-limit.ts).
+    const statuses: number[] = [];
+    while (statuses.length < 100 && statuses.at(-1) !== 429) statuses.push(await attempt());
+    expect(statuses.at(-1)).toBe(429);
+    expect(new Set(statuses.slice(0, -1))).toEqual(new Set([401]));
+    // Before scripts/client-address.mjs, each new header value was a new address (401 again).
+    expect(await attempt({ "x-forwarded-for": "203.0.113.7" })).toBe(429);
+    expect(await attempt({ "x-forwarded-for": "198.51.100.1, 203.0.113.8" })).toBe(429);
+    // A real token still works from the throttled address.
+    const ok = await fetch(`${server.url}/api/v1/articles`, { headers: { authorization: `Bearer ${server.token}` } });
+    expect(ok.status).toBe(200);
+  } finally {
+    server.child.kill("SIGTERM");
+    await exited(server.child);
+  }
 });

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { NEXT_NODE_ARGS, nextBin } from "../../scripts/build";
 
 const root = path.join(import.meta.dirname, "..", "..");
 
@@ -53,7 +54,7 @@ export async function startServer(env: Record<string, string>, token?: string, i
   const command =
     instances > 1
       ? ["--import", "tsx", path.join(root, "scripts", "instances.ts"), String(instances)]
-      : [path.join(root, "node_modules", "next", "dist", "bin", "next")];
+      : [...NEXT_NODE_ARGS, nextBin];
   const child = spawn(process.execPath, [...command, "start", "-p", String(port)], {
     cwd: root,
     env: { ...process.env, ...env },

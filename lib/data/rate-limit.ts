@@ -44,9 +44,9 @@ export async function clearEvents(key: string): Promise<void> {
 }
 
 /**
- * The client's address: the last X-Forwarded-For entry, which the nearest proxy (or
- * Next.js itself, when there is none) appends. Behind a reverse proxy, configure it to
- * set X-Forwarded-For (README, "Deploying").
+ * The client's address: the last X-Forwarded-For entry. Every `next start` process sets
+ * the header to the connection's own address (scripts/client-address.mjs), or keeps the
+ * reverse proxy's value when CLAIMTRACK_TRUST_PROXY=1 (README, "Deploying").
  */
 export function clientAddress(headers: Headers | Record<string, unknown>): string {
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
