@@ -11,6 +11,7 @@ import { findPostgresBin } from "@/lib/postgres-bin";
  */
 export async function backupDatabase(databaseUrl: string, outFile: string): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
+  createPrivateFile(outFile);
   if (databaseUrl.startsWith("file:")) {
     const source = new Database(databaseUrl.slice("file:".length), { fileMustExist: true, timeout: 10_000 });
     try {
@@ -23,6 +24,16 @@ export async function backupDatabase(databaseUrl: string, outFile: string): Prom
     return;
   }
   runPostgresTool("pg_dump", ["--format=custom", "--no-owner", `--file=${outFile}`, `--dbname=${databaseUrl}`]);
+}
+
+/**
+ * Creates (or empties) a file only its owner can read: a backup or a full export holds
+ * every password hash and API token hash. SQLite's backup and pg_dump write into it and
+ * keep its mode.
+ */
+export function createPrivateFile(file: string): void {
+  fs.closeSync(fs.openSync(file, "w", 0o600));
+  fs.chmodSync(file, 0o600); // a file that was already there keeps its old mode otherwise
 }
 
 /**

@@ -6,7 +6,6 @@ import { backupDatabase, restoreDatabase } from "@/lib/backup";
 import { importArticle } from "@/lib/data/articles";
 import { updateClaim } from "@/lib/data/claims";
 import { addSourceToClaim } from "@/lib/data/sources";
-import { exportEverything } from "@/lib/data/dump";
 import { otherDatabaseUrl, queryOther, runScript } from "@/tests/support/other-database";
 import { SAMPLE_TEXT, makeTeam, type Person } from "@/tests/support/people";
 
@@ -38,6 +37,9 @@ async function tornClaims(databaseUrl: string): Promise<number> {
 describe("backup and restore", () => {
   it("backs up online while claims are being written, and the restored copy is consistent", async () => {
     const file = path.join(tmp, "online.backup");
+    // A file already there, readable by all, is made private too.
+    fs.writeFileSync(file, "");
+    fs.chmodSync(file, 0o644);
     const claims = (await importArticle(team.editor.actor, { title: "Busy", text: SAMPLE_TEXT.repeat(20) })).claims;
     let writing = true;
     const writer = (async () => {
@@ -56,6 +58,8 @@ describe("backup and restore", () => {
     await new Promise((r) => setTimeout(r, 300));
     await backupDatabase(process.env.DATABASE_URL!, file);
     writing = false;
+    // It holds every password and token hash: only its owner may read it.
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(await writer).toBeGreaterThan(5);
     const target = await otherDatabaseUrl();
     restoreDatabase(target, file);
@@ -76,7 +80,9 @@ describe("backup and restore", () => {
 describe("full JSON export and import", () => {
   it("reproduces byte-identical reports in an empty database", { timeout: 180_000 }, async () => {
     const file = path.join(tmp, "everything.json");
-    fs.writeFileSync(file, JSON.stringify(await exportEverything()));
+    // Through the script (npm run export:all), which writes a file only its owner can read.
+    expect(runScript("scripts/export-all.ts", ["--out", file], process.env.DATABASE_URL!)).toMatch(/Exported \d+ rows/);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const here = runScript("tests/support/print-reports.ts", [], process.env.DATABASE_URL!);
     const target = await otherDatabaseUrl();
     expect(runScript("scripts/import-all.ts", [file], target)).toMatch(/Imported \d+ User/);
