@@ -194,7 +194,8 @@ export async function getSource(
     locator: l.locator,
   }));
   return {
-    ...toListItem(row, ratings, 0),
+    // As the library counts: distinct live claims (one claim may cite a source twice).
+    ...toListItem(row, ratings, new Set(claims.map((c) => c.claimId)).size),
     author: row.author,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     description: row.description,

@@ -51,6 +51,8 @@ describe("source records", () => {
       ["Dedup A", "supports", null],
       ["Dedup B", "refutes", "p. 4"],
     ]);
+    // The same count as the library's list gives.
+    expect(view).toMatchObject({ claimCount: 2 });
   });
 
   it("refuses other schemes and unknown claimtrack: identifiers", async () => {
