@@ -297,6 +297,8 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   const marks = useMemo(() => evidenceMarks(claims), [claims]);
   const others = people.filter((p) => p.userId !== viewerId);
   const sourceClaim = claims.find((c) => c.id === sourceFor);
+  const byline = [article.publisher, article.author, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(" · ");
+  const hasOriginal = article.url !== null && isHttpUrl(article.url);
 
   // Every control in it needs React: disabled until hydrated.
   return (
@@ -305,16 +307,16 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
         <div>
           <h1>{article.title}</h1>
           <p className="muted small">
-            {[article.publisher, article.author, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(" · ")}
-            {article.url && isHttpUrl(article.url) && (
+            {byline}
+            {hasOriginal && (
               <>
-                {" · "}
-                <a href={article.url} target="_blank" rel="noopener noreferrer nofollow">
+                {byline && " · "}
+                <a href={article.url!} target="_blank" rel="noopener noreferrer nofollow">
                   Original
                 </a>
               </>
             )}
-            {" · "}revision {article.revision.number}
+            {(byline || hasOriginal) && " · "}revision {article.revision.number}
           </p>
           <p className="presence small" aria-live="polite">
             {others.length > 0 ? `Also here: ${others.map((p) => p.name).join(", ")}` : "Nobody else is on this article."}

@@ -23,6 +23,8 @@ test("the workspace's controls are disabled until React has hydrated them, then 
   const shortcuts = page.getByRole("button", { name: "Shortcuts" });
   const stated = first.getByRole("radio", { name: "Stated" });
   await expect(addSource).toBeVisible();
+  // No publisher, author, date or URL: the line under the title says only the revision.
+  await expect(page.locator(".workspace-head .muted.small").first()).toHaveText("revision 1");
   await expect(page.locator("fieldset.workspace")).not.toHaveAttribute("data-hydrated");
   await expect(addSource).toBeDisabled();
   await expect(shortcuts).toBeDisabled();
