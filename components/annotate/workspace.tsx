@@ -298,7 +298,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   const others = people.filter((p) => p.userId !== viewerId);
   const sourceClaim = claims.find((c) => c.id === sourceFor);
   const byline = [article.publisher, article.author, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(" · ");
-  const hasOriginal = article.url !== null && isHttpUrl(article.url);
+  const original = article.url !== null && isHttpUrl(article.url) ? article.url : null;
 
   // Every control in it needs React: disabled until hydrated.
   return (
@@ -308,15 +308,15 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
           <h1>{article.title}</h1>
           <p className="muted small">
             {byline}
-            {hasOriginal && (
+            {original && (
               <>
                 {byline && " · "}
-                <a href={article.url!} target="_blank" rel="noopener noreferrer nofollow">
+                <a href={original} target="_blank" rel="noopener noreferrer nofollow">
                   Original
                 </a>
               </>
             )}
-            {(byline || hasOriginal) && " · "}revision {article.revision.number}
+            {(byline || original) && " · "}revision {article.revision.number}
           </p>
           <p className="presence small" aria-live="polite">
             {others.length > 0 ? `Also here: ${others.map((p) => p.name).join(", ")}` : "Nobody else is on this article."}

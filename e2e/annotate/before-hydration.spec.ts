@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/login";
 import { importThroughForm } from "../support/import";
+import { holdScripts } from "../support/hold-scripts";
 
 // The server paints the annotate page before React has attached a single handler. Its
 // controls must not take a click they cannot act on: they stay disabled until hydration
@@ -10,13 +11,7 @@ test("the workspace's controls are disabled until React has hydrated them, then 
   await signIn(page, "editor");
   const articleId = await importThroughForm(page, `Before hydration ${Date.now()}`);
 
-  // Hold back the page's scripts: the server-rendered page is there, React is not yet.
-  let release!: () => void;
-  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/*.js", async (route) => {
-    await scriptsMayLoad;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto(`/articles/${articleId}`, { waitUntil: "commit" });
   const first = page.getByRole("list", { name: "Claims" }).getByRole("listitem").first();
   const addSource = first.getByRole("button", { name: "Add source" });

@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Locator, type Page } from "@playwright
 import { queryDb } from "../support/db";
 import { signIn } from "../support/login";
 import { importThroughForm } from "../support/import";
+import { holdScripts } from "../support/hold-scripts";
 
 // The review loop of issue 6, an editor and a reviewer each in their own browser context:
 // submit → comments, a verdict and changes requested → reply, resolve, resubmit → approved,
@@ -184,13 +185,7 @@ test("editors are kept out of the review queue", async ({ page }) => {
 test("comments opened before the page is interactive still load once it is", async ({ browser }) => {
   const editor = await person(browser, "editor");
   const articleId = await importThroughForm(editor, `Early click ${Date.now()}`);
-  // Hold back the page's scripts: the server-rendered page is there, React is not yet.
-  let release!: () => void;
-  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
-  await editor.route("**/_next/static/chunks/*.js", async (route) => {
-    await scriptsMayLoad;
-    await route.continue();
-  });
+  const release = await holdScripts(editor);
   await editor.goto(`/articles/${articleId}`, { waitUntil: "commit" });
   const treaty = claimItem(editor, TREATY);
   await treaty.getByText("Comments", { exact: true }).click();
