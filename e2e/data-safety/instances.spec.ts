@@ -68,7 +68,11 @@ test("two instances on one port share PostgreSQL: live updates cross between the
     const [victim] = childrenOf(primary);
     process.kill(victim!, "SIGKILL");
     await expect.poll(() => childrenOf(primary).filter((pid) => pid !== victim).length, { timeout: 30_000 }).toBe(2);
-    await expect.poll(async () => (await fetch(`${running.url}/api/health`, { headers: { connection: "close" } })).status, { timeout: 30_000 }).toBe(200);
+    // Each try gives up after 5 s: a connection handed to the dying worker never answers,
+    // and one hung fetch used to take the whole 30 s (seen once in CI).
+    await expect
+      .poll(async () => (await fetch(`${running.url}/api/health`, { headers: { connection: "close" }, signal: AbortSignal.timeout(5_000) })).status, { timeout: 30_000 })
+      .toBe(200);
 
     const workers = childrenOf(primary);
     running.child.kill("SIGTERM");
