@@ -2,7 +2,7 @@
 
 import { memo, useEffect, useRef, useState, type CSSProperties } from "react";
 import type { ClaimView } from "@/lib/data/views";
-import { CLAIM_TAGS } from "@/lib/schemas/claim";
+import { CLAIM_TAGS, hasSpeaker } from "@/lib/schemas/claim";
 import type { ClaimChanges } from "@/components/annotate/use-claim-saver";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
 import { SuggestionBox } from "@/components/annotate/suggestion-box";
@@ -122,7 +122,7 @@ export const ClaimItem = memo(function ClaimItem(props: Props) {
         </p>
       )}
 
-      {claim.tag === "attributed" && (
+      {hasSpeaker(claim.tag) && (
         <div className="grid-2">
           <DraftField label="Speaker" field="speaker" value={claim.speaker} readOnly={!canEdit} onCommit={(speaker) => set({ speaker })} />
           <DraftField label="Cue" field="cue" value={claim.cue} readOnly={!canEdit} onCommit={(cue) => set({ cue })} />

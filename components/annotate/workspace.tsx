@@ -6,6 +6,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { ArticleView, ClaimView, SourceLinkView } from "@/lib/data/views";
 import { type PackedClaim, unpackClaims } from "@/lib/claim-wire";
 import { mergeClaimViews } from "@/lib/claims/versions";
+import { hasSpeaker } from "@/lib/schemas/claim";
 import type { PresenceView } from "@/lib/data/presence";
 import { acceptSuggestionsAction, loadClaimsAction, removeSourceAction } from "@/app/(app)/articles/[articleId]/actions";
 import { ArticleText, type TextSelection } from "@/components/annotate/article-text";
@@ -102,7 +103,11 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
     (claimId: string, changes: ClaimChanges) => {
       // Show the change at once; the save confirms it or reports the conflict.
       const { acceptSuggestion: _a, acknowledgeChange, ...fields } = changes;
-      setClaims((prev) => prev.map((c) => (c.id === claimId ? { ...c, ...fields, ...(acknowledgeChange ? { anchorStatus: "anchored" as const, previousText: null } : {}) } : c)));
+      // The server clears a claim's speaker and cue when it is tagged stated (lib/data/claims.ts).
+      const ownVoice = fields.tag === "stated" ? { speaker: null, cue: null } : {};
+      setClaims((prev) =>
+        prev.map((c) => (c.id === claimId ? { ...c, ...fields, ...ownVoice, ...(acknowledgeChange ? { anchorStatus: "anchored" as const, previousText: null } : {}) } : c)),
+      );
       void save(claimId, changes);
     },
     [save],
@@ -114,8 +119,8 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
         prev.map((c) => {
           const s = c.suggestion;
           if (c.id !== claimId || !s) return c;
-          const isAttributed = s.tag === "attributed";
-          return { ...c, tag: s.tag, speaker: isAttributed ? (c.speaker ?? s.speaker?.text ?? null) : c.speaker, cue: isAttributed ? (c.cue ?? s.cue?.text ?? null) : c.cue };
+          if (!hasSpeaker(s.tag)) return { ...c, tag: s.tag, speaker: null, cue: null };
+          return { ...c, tag: s.tag, speaker: c.speaker ?? s.speaker?.text ?? null, cue: c.cue ?? s.cue?.text ?? null };
         }),
       );
       void save(claimId, { acceptSuggestion: true });
@@ -260,7 +265,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
         return selected.suggestion && selected.tag !== selected.suggestion.tag ? onAccept(selected.id) : setAnnouncement("No suggestion to accept.");
       case "speaker":
       case "cue":
-        if (selected.tag !== "attributed") onChange(selected.id, { tag: "attributed" });
+        if (!hasSpeaker(selected.tag)) onChange(selected.id, { tag: "attributed" });
         return focusField(action);
       case "note":
         return focusField("note");

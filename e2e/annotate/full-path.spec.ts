@@ -50,13 +50,17 @@ test("an editor imports, tags, sources and reads the report", async ({ page }) =
   const disputed = await claimItem(page, "Poland, Latvia, Lithuania and Estonia claim to be facing");
   await disputed.getByRole("radio", { name: "Disputed" }).check();
   await expect(disputed.getByText("Saved")).toBeVisible();
+  // A disputed claim records who disputes it; a stated one is the outlet's own voice.
+  await disputed.getByRole("textbox", { name: "Speaker" }).fill("Poland, Latvia, Lithuania and Estonia");
+  await disputed.getByRole("textbox", { name: "Speaker" }).press("Tab");
+  await expect(stated.getByRole("textbox", { name: "Speaker" })).toHaveCount(0);
 
   await expect
     .poll(() => claimsOf(articleId).filter((c) => c.tag !== null).map((c) => [c.tag, c.speaker, c.cue]))
     .toEqual([
       ["attributed", "The governments of the four NATO member states", "stated"],
       ["stated", null, null],
-      ["disputed", null, null],
+      ["disputed", "Poland, Latvia, Lithuania and Estonia", null],
     ]);
 
   // Add a source to the attributed claim.

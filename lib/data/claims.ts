@@ -3,7 +3,7 @@ import { db, executeSql, queryRows, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
-import { acceptSuggestionsSchema, updateClaimSchema, type ClaimTag, type Verdict } from "@/lib/schemas/claim";
+import { acceptSuggestionsSchema, hasSpeaker, updateClaimSchema, type ClaimTag, type Verdict } from "@/lib/schemas/claim";
 import { assertArticleEditable, assertEditableState } from "@/lib/data/editable";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 import type { ClaimView, SuggestionView } from "@/lib/data/views";
@@ -32,15 +32,15 @@ type Editable = {
 type SuggestionRow = { suggestedTag: string | null; suggestion: string | null; speaker: string | null; cue: string | null };
 
 /**
- * The edits that accepting a claim's suggestion makes: its tag and, for an attributed
- * claim, the suggested speaker and cue where the editor has not filled them in.
+ * The edits that accepting a claim's suggestion makes: its tag and, for an attributed or
+ * disputed claim, the suggested speaker and cue where the editor has not filled them in.
  */
 function acceptedChanges(row: SuggestionRow): Editable {
   if (!row.suggestedTag || !row.suggestion) {
     throw new AppError("validation_failed", "This claim has no suggestion to accept");
   }
   const tag = row.suggestedTag as ClaimTag;
-  if (tag !== "attributed") return { tag };
+  if (!hasSpeaker(tag)) return { tag };
   const extra = JSON.parse(row.suggestion) as Pick<SuggestionView, "speaker" | "cue">;
   return {
     tag,
@@ -121,8 +121,32 @@ type Write = {
   origin: "editor" | "suggestion";
 };
 
+/**
+ * A stated claim is the outlet's own voice, so it has no speaker or cue (the report's "who
+ * said what", the speaker search and ClaimReview's author all read them). Setting either
+ * on a stated claim is refused; tagging a claim stated clears both, and the audit log and
+ * undo keep what they were.
+ */
+function ownVoiceHasNoSpeaker(before: Write["before"], changes: Editable): Editable {
+  const tag = changes.tag !== undefined ? changes.tag : before.tag;
+  if (tag !== "stated") return {};
+  const set = (["speaker", "cue"] as const).filter((k) => changes[k] !== undefined && changes[k] !== null);
+  if (set.length > 0) {
+    const what = set.length === 2 ? "a speaker and cue" : `a ${set[0]}`;
+    throw new AppError(
+      "validation_failed",
+      `A stated claim is the article's own voice and has no speaker or cue: tag it attributed or disputed to record ${what}`,
+    );
+  }
+  return {
+    ...(before.speaker !== null || changes.speaker !== undefined ? { speaker: null } : {}),
+    ...(before.cue !== null || changes.cue !== undefined ? { cue: null } : {}),
+  };
+}
+
 /** Applies changes if the claim is still at `version`, recording the event; false on a conflict. */
-async function writeClaim(tx: Tx, actor: Actor, { claimId, version, before, changes, origin }: Write): Promise<boolean> {
+async function writeClaim(tx: Tx, actor: Actor, { claimId, version, before, changes: asked, origin }: Write): Promise<boolean> {
+  const changes = { ...asked, ...ownVoiceHasNoSpeaker(before, asked) };
   const decidesTag = changes.tag !== undefined && (changes.tag !== before.tag || origin === "suggestion");
   const decidesVerdict = changes.verdict !== undefined;
   const now = new Date();

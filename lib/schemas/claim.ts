@@ -4,6 +4,15 @@ import { missingOrWrong, optionalText } from "@/lib/schemas/common";
 export const CLAIM_TAGS = ["stated", "disputed", "attributed"] as const;
 export type ClaimTag = (typeof CLAIM_TAGS)[number];
 
+/**
+ * Whether a claim with this tag names whom the article reports it from: an attributed
+ * claim's speaker, or who denies or hedges a disputed one ("Russia has denied…"). A stated
+ * claim is the outlet's own voice and never has one (lib/data/claims.ts clears it).
+ */
+export function hasSpeaker(tag: ClaimTag | null): tag is "attributed" | "disputed" {
+  return tag === "attributed" || tag === "disputed";
+}
+
 export const claimTag = z.enum(CLAIM_TAGS, {
   error: (issue) => `Unknown tag ${JSON.stringify(issue.input)}: use stated, disputed or attributed`,
 });
@@ -40,7 +49,7 @@ export const updateClaimSchema = z
     speaker: clearableText(300, "Speaker"),
     cue: clearableText(100, "Cue"),
     note: clearableText(5000, "Note"),
-    /** Take the stored suggestion's tag (and, for attributed claims, its speaker and cue). */
+    /** Take the stored suggestion's tag (and, for attributed and disputed claims, its speaker and cue). */
     acceptSuggestion: z.literal(true).optional(),
     /** After a revision changed the claim's text: the editor has re-read it. */
     acknowledgeChange: z.literal(true).optional(),

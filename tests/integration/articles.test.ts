@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { MAX_CLAIMS_PER_ARTICLE, getArticle, getArticleReport, importArticle, listArticles } from "@/lib/data/articles";
 import { importRevision } from "@/lib/data/revisions";
 import { updateClaim } from "@/lib/data/claims";
+import { undoLastChange } from "@/lib/data/undo";
 import { addSourceToClaim } from "@/lib/data/sources";
 import { AppError } from "@/lib/errors";
 import { SAMPLE_TEXT, makeTeam, type Person } from "@/tests/support/people";
@@ -101,6 +102,28 @@ describe("updateClaim", () => {
     const events = await db.auditEvent.findMany({ where: { entityId: claim.id } });
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]!.after!)).toMatchObject({ tag: "attributed" });
+  });
+
+  it("clears the speaker and cue of a claim re-tagged stated, refuses them on one, and undo brings them back", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Own voice", text: SAMPLE_TEXT });
+    const claim = article.claims[2]!;
+    await updateClaim(team.editor.actor, claim.id, { tag: "attributed", speaker: "The governments", cue: "stated", version: 1 });
+    const stated = await updateClaim(team.editor.actor, claim.id, { tag: "stated", version: 2 });
+    expect(stated).toMatchObject({ tag: "stated", speaker: null, cue: null, version: 3 });
+    const [event] = await db.auditEvent.findMany({ where: { entityId: claim.id }, orderBy: { at: "desc" }, take: 1 });
+    expect(JSON.parse(event!.before!)).toEqual({ tag: "attributed", speaker: "The governments", cue: "stated" });
+
+    const err = await rejects(updateClaim(team.editor.actor, claim.id, { speaker: "Reuters", version: 3 }), "validation_failed");
+    expect(err.message).toBe("A stated claim is the article's own voice and has no speaker or cue: tag it attributed or disputed to record a speaker");
+    const both = await rejects(updateClaim(team.editor.actor, claim.id, { tag: "stated", speaker: "Reuters", cue: "said", version: 3 }), "validation_failed");
+    expect(both.message).toMatch(/to record a speaker and cue$/);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ speaker: null, version: 3 });
+
+    await undoLastChange(team.editor.actor, article.id);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ tag: "attributed", speaker: "The governments", cue: "stated" });
+    // A disputed claim keeps who disputes it.
+    const disputed = await updateClaim(team.editor.actor, claim.id, { tag: "disputed", version: 4 });
+    expect(disputed).toMatchObject({ tag: "disputed", speaker: "The governments", cue: "stated" });
   });
 
   it("refuses a stale version with 409 and the current claim, writing nothing", async () => {

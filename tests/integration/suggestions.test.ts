@@ -47,6 +47,14 @@ describe("accepting suggestions", () => {
     expect(event).toMatchObject({ action: "claim.accept-suggestion", actorId: team.editor.actor.id });
   });
 
+  it("accepts a disputed suggestion with who disputes it ('Russia has repeatedly denied')", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Accept a denial", text: SAMPLE });
+    const claim = article.claims.find((c) => c.text.startsWith("Russia has repeatedly denied"))!;
+    expect(claim.suggestion).toMatchObject({ tag: "disputed", speaker: { text: "Russia" }, cue: { text: "denied" } });
+    const accepted = await updateClaim(team.editor.actor, claim.id, { acceptSuggestion: true, version: 1 });
+    expect(accepted).toMatchObject({ tag: "disputed", speaker: "Russia", cue: "denied", tagOrigin: "suggestion" });
+  });
+
   it("marks a tag chosen by hand as the editor's", async () => {
     const article = await importArticle(team.editor.actor, { title: "By hand", text: SAMPLE });
     const updated = await updateClaim(team.editor.actor, article.claims[0]!.id, { tag: "disputed", version: 1 });
