@@ -1,9 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
-import { assertArticleEditable } from "@/lib/data/editable";
 import { mergeSourceSchema, updateSourceSchema } from "@/lib/sources/source-schemas";
 
 const editableSelect = {
@@ -18,7 +17,28 @@ const editableSelect = {
   archiveUrl: true,
 } as const;
 
-/** Changes a source's own fields (title, publisher, author, dates, type, notes, archive link); absent fields stay. */
+/** The fields of a source that its citing articles' reports and exports show. */
+const REPORTED_FIELDS = ["title", "publisher"] as const;
+
+/** Refuses a change that would alter an approved article's report, naming the article: a reviewer must reopen it first. */
+async function assertCitingArticlesEditable(tx: Tx, sourceId: string): Promise<void> {
+  const approved = await tx.article.findFirst({
+    where: { reviewState: "approved", claims: { some: { deletedAt: null, sources: { some: { sourceId } } } } },
+    select: { title: true },
+  });
+  if (approved) {
+    throw new AppError(
+      "forbidden",
+      `"${approved.title}" cites this source and is approved and read-only, so its report cannot change: a reviewer must reopen it first`,
+    );
+  }
+}
+
+/**
+ * Changes a source's own fields (title, publisher, author, dates, type, notes, archive
+ * link); absent fields stay. The title and publisher appear in the reports of the articles
+ * that cite it, so they stay as they are while one of those articles is approved.
+ */
 export async function updateSource(maybeActor: Actor | null, sourceId: string, input: unknown): Promise<{ id: string }> {
   const actor = requirePermission(maybeActor, "sources:write");
   const data = parseInput(updateSourceSchema, input);
@@ -27,6 +47,7 @@ export async function updateSource(maybeActor: Actor | null, sourceId: string, i
     const before = await tx.source.findFirst({ where: { id: sourceId, mergedIntoId: null }, select: editableSelect });
     if (!before) throw notFound("Source");
     if (Object.keys(changes).length === 0) return { id: sourceId };
+    if (REPORTED_FIELDS.some((key) => key in changes && changes[key] !== before[key])) await assertCitingArticlesEditable(tx, sourceId);
     await tx.source.update({ where: { id: sourceId }, data: changes });
     const beforeChanged = Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof typeof before]]));
     await recordEvent(tx, actor, {
@@ -67,8 +88,9 @@ export async function mergeSources(
       throw new AppError("validation_failed", "The source to keep does not exist or was itself merged", {
         fields: { intoId: ["Choose another source"] },
       });
-    const links = await tx.claimSource.findMany({ where: { sourceId }, select: { claim: { select: { articleId: true } } } });
-    for (const articleId of new Set(links.map((l) => l.claim.articleId))) await assertArticleEditable(tx, articleId);
+    await assertCitingArticlesEditable(tx, sourceId);
+    // Filling the kept source's empty title or publisher would change its own citing articles' reports.
+    if (REPORTED_FIELDS.some((key) => into[key] === null && from[key] !== null)) await assertCitingArticlesEditable(tx, intoId);
     const moved = await tx.claimSource.updateMany({ where: { sourceId }, data: { sourceId: intoId } });
     await tx.sourceSnapshot.updateMany({ where: { sourceId }, data: { sourceId: intoId } });
     // Earlier merges into the duplicate now point at the kept source, so one hop always suffices.

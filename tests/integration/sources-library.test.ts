@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { getArticle, importArticle } from "@/lib/data/articles";
 import { addSourceToClaim } from "@/lib/data/sources";
 import { getSource, listMergeCandidates, listSources } from "@/lib/data/source-library";
+import { getFullReport } from "@/lib/data/report";
 import { mergeSources, updateSource } from "@/lib/data/source-edit";
 import { getLowCredibilityClaims, setDomainRating, setSourceCredibility } from "@/lib/data/source-credibility";
 import { archiveSource, checkSourceLink } from "@/lib/data/source-health";
@@ -179,6 +180,36 @@ describe("source records", () => {
     await db.article.update({ where: { id: a.id }, data: { reviewState: "approved" } });
     await expect(mergeSources(web.team.editor.actor, dup.sourceId, { intoId: keep.sourceId })).rejects.toMatchObject({ status: 403 });
     expect(await db.claimSource.count({ where: { sourceId: dup.sourceId } })).toBe(1);
+  });
+
+  it("keeps the title and publisher an approved article's report shows, but lets the library's own notes change", async () => {
+    const a = await article("Approved edit");
+    const cited = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, {
+      url: "https://approved.example/edit",
+      title: "Joint statement",
+      relation: "supports",
+    });
+    await db.article.update({ where: { id: a.id }, data: { reviewState: "approved" } });
+    const report = JSON.stringify(await getFullReport(web.team.reviewer.actor, a.id));
+    for (const change of [{ title: "Renamed" }, { publisher: "Someone else" }, { title: "Renamed", notes: "checked" }]) {
+      await expect(updateSource(web.team.editor.actor, cited.sourceId, change)).rejects.toMatchObject({
+        status: 403,
+        message: expect.stringMatching(/approved and read-only/),
+      });
+    }
+    // Sending the title it already has, and fields no report shows, are fine.
+    await updateSource(web.team.editor.actor, cited.sourceId, { title: "Joint statement", notes: "Checked by phone", author: "Ministry" });
+    expect(await db.source.findUniqueOrThrow({ where: { id: cited.sourceId } })).toMatchObject({ title: "Joint statement", notes: "Checked by phone" });
+    expect(JSON.stringify(await getFullReport(web.team.reviewer.actor, a.id))).toBe(report);
+
+    // Merging a titled source from a draft into the approved article's untitled one would title it there.
+    const draft = await article("Draft beside it");
+    const titled = await addSourceToClaim(web.team.editor.actor, draft.claims[0]!.id, { url: "https://approved.example/titled", title: "Has a title", relation: "context" });
+    await db.article.update({ where: { id: a.id }, data: { reviewState: "draft" } });
+    const bare = await addSourceToClaim(web.team.editor.actor, a.claims[1]!.id, { url: "https://approved.example/untitled", relation: "context" });
+    await db.article.update({ where: { id: a.id }, data: { reviewState: "approved" } });
+    await expect(mergeSources(web.team.editor.actor, titled.sourceId, { intoId: bare.sourceId })).rejects.toMatchObject({ status: 403 });
+    expect(await db.source.findUniqueOrThrow({ where: { id: bare.sourceId } })).toMatchObject({ title: null });
   });
 });
 
