@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { rateLimitedWait, tryAgainIn } from "@/lib/auth/retry";
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
@@ -25,9 +26,10 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       return;
     }
     setPending(false);
+    const wait = rateLimitedWait(result?.error);
     setError(
-      result?.status === 429
-        ? "Too many attempts. Wait a few minutes and try again."
+      wait !== null || result?.status === 429
+        ? `Too many failed sign-ins. ${wait ? tryAgainIn(wait) : "Wait a few minutes and try again."}`
         : "The email or password is wrong, or the account is deactivated.",
     );
   }

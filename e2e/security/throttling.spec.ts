@@ -15,7 +15,8 @@ test("repeated wrong passwords lock the account for a while, with a clear messag
   // Even the right password is refused now.
   await page.getByLabel("Password").fill("correct horse battery");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toBeVisible();
+  // The wait is exact (15-minute window, just started), not "a few minutes".
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(/^Too many failed sign-ins\. Try again in 1[45] minutes\.$/);
   await expect(page).toHaveURL(/\/login/);
 });
 

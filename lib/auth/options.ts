@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getSessionSecret } from "@/lib/env";
 import { authenticate } from "@/lib/data/users";
-import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, clearEvents, clientAddress, countEvent } from "@/lib/data/rate-limit";
+import { clearEvents, clientAddress, countEvent, signInKeys } from "@/lib/data/rate-limit";
 import { log } from "@/lib/log";
 
 /** Sessions last 12 hours: a working shift. */
@@ -30,13 +30,14 @@ export function getAuthOptions(): NextAuthOptions {
         const user = await authenticate(credentials);
         const email = String(credentials?.email ?? "").trim().toLowerCase();
         const ip = clientAddress(req.headers ?? {});
+        const keys = signInKeys(email, ip);
         if (!user) {
-          await countEvent(`login:account:${email}`, LOGIN_PER_ACCOUNT);
-          await countEvent(`login:ip:${ip}`, LOGIN_PER_IP);
+          for (const [key, limit] of keys) await countEvent(key, limit);
           log.info({ email, ip }, "sign-in failed");
           return null;
         }
-        await clearEvents(`login:account:${email}`);
+        // The account's counts start again; the address's own stays (it may be guessing others).
+        for (const [key] of keys.slice(0, 2)) await clearEvents(key);
         log.info({ userId: user.id, ip }, "signed in");
         return { id: user.id, epoch: user.sessionEpoch };
       },

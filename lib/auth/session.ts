@@ -8,6 +8,7 @@ import { loadSessionActor } from "@/lib/data/users";
 import { loadTokenActor } from "@/lib/data/tokens";
 import { type Actor, type Permission, requirePermission } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
+import { tryAgainIn } from "@/lib/auth/retry";
 import { BAD_TOKENS_PER_IP, clientAddress, countEvent, waitFor } from "@/lib/data/rate-limit";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -97,7 +98,7 @@ export async function getRequestActor(request: Request): Promise<Actor | null> {
     if (actor) return actor;
     const wait = waitFor(limit, BAD_TOKENS_PER_IP);
     if (wait > 0) {
-      throw new AppError("rate_limited", `Too many requests with bad API tokens. Try again in ${Math.ceil(wait / 60_000)} minutes.`, {
+      throw new AppError("rate_limited", `Too many requests with bad API tokens. ${tryAgainIn(wait)}`, {
         details: { retryAfterSeconds: Math.ceil(wait / 1000) },
       });
     }

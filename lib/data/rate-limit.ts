@@ -3,9 +3,24 @@ import { db, queryRows } from "@/lib/db";
 
 export type Limit = { limit: number; windowMs: number };
 
-/** Failed sign-ins allowed per account, and per client address, in 15 minutes. */
-export const LOGIN_PER_ACCOUNT: Limit = { limit: 5, windowMs: 15 * 60_000 };
+/**
+ * Failed sign-ins allowed in 15 minutes: per account from one address, per account from
+ * all addresses, and per address. Once one address is blocked for an account its tries
+ * stop counting, so locking someone out from everywhere takes four addresses, not one
+ * colleague who knows their email; guessing a password stays slow either way.
+ */
+export const LOGIN_PER_ACCOUNT_ADDRESS: Limit = { limit: 5, windowMs: 15 * 60_000 };
+export const LOGIN_PER_ACCOUNT: Limit = { limit: 20, windowMs: 15 * 60_000 };
 export const LOGIN_PER_IP: Limit = { limit: 30, windowMs: 15 * 60_000 };
+
+/** The counters a failed sign-in adds to, each with its limit. */
+export function signInKeys(email: string, address: string): [string, Limit][] {
+  return [
+    [`login:account:${email}:ip:${address}`, LOGIN_PER_ACCOUNT_ADDRESS],
+    [`login:account:${email}`, LOGIN_PER_ACCOUNT],
+    [`login:ip:${address}`, LOGIN_PER_IP],
+  ];
+}
 /** Unknown or revoked API tokens allowed per client address in 15 minutes. */
 export const BAD_TOKENS_PER_IP: Limit = { limit: 20, windowMs: 15 * 60_000 };
 

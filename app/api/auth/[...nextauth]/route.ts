@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/options";
-import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, blockedFor, clientAddress } from "@/lib/data/rate-limit";
+import { rateLimitedError, tryAgainIn } from "@/lib/auth/retry";
+import { blockedFor, clientAddress, signInKeys } from "@/lib/data/rate-limit";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -10,15 +11,14 @@ async function throttled(request: NextRequest): Promise<Response | null> {
   if (request.method !== "POST" || !request.nextUrl.pathname.endsWith("/callback/credentials")) return null;
   const form = await request.clone().formData().catch(() => null);
   const email = String(form?.get("email") ?? "").trim().toLowerCase();
-  const wait = Math.max(
-    await blockedFor(`login:account:${email}`, LOGIN_PER_ACCOUNT),
-    await blockedFor(`login:ip:${clientAddress(request.headers)}`, LOGIN_PER_IP),
-  );
+  let wait = 0;
+  for (const [key, limit] of signInKeys(email, clientAddress(request.headers))) wait = Math.max(wait, await blockedFor(key, limit));
   if (wait === 0) return null;
-  const minutes = Math.ceil(wait / 60_000);
-  // next-auth's signIn() reads `url` (and its ?error=) from the JSON answer.
+  // next-auth's signIn() reads `url` (and its ?error=, which carries the wait) from the JSON answer.
+  const url = new URL("/login", request.nextUrl.origin);
+  url.searchParams.set("error", rateLimitedError(wait));
   return Response.json(
-    { url: `${request.nextUrl.origin}/login?error=RateLimited`, error: { code: "rate_limited", message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` } },
+    { url: url.href, error: { code: "rate_limited", message: `Too many failed sign-ins. ${tryAgainIn(wait)}` } },
     { status: 429, headers: { "retry-after": String(Math.ceil(wait / 1000)) } },
   );
 }
