@@ -10,7 +10,7 @@ import {
   splitClaimAction,
   undoAction,
 } from "@/app/(app)/articles/[articleId]/actions";
-import { adjustBoundary, mergeSpans, snapToWords, splitSpan } from "@/lib/claims/span-edit";
+import { adjustBoundary, mergeSpans, snapToWords, splitPointNear, splitSpan } from "@/lib/claims/span-edit";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
 import type { ClaimView } from "@/lib/data/views";
 
@@ -69,7 +69,8 @@ export function useSpanActions({ articleId, text, upsert, remove, select, announ
   );
 
   const split = useCallback(
-    async (claim: ClaimView, at: number) => {
+    async (claim: ClaimView, caret: number) => {
+      const at = splitPointNear(text, claim, caret);
       const check = splitSpan(text, claim, at);
       if (!check.ok) return announce(check.error);
       const claims = await run(() => splitClaimAction(claim.id, { at, version: v(claim) }), () => "Split the claim in two.");

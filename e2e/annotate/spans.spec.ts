@@ -31,9 +31,10 @@ test("create, split, merge, adjust and delete spans, with exact offsets and undo
   await expect.poll(() => live(articleId).some((c) => c.text === "the Ukraine conflict was triggered")).toBe(true);
   expectExact(articleId);
 
-  // Split at the caret: click into the Russia sentence before "and emphasizes", press "/".
+  // Split at the caret: click into the Russia sentence inside "a|nd emphasizes", press "/":
+  // the split moves to the nearer edge of the word rather than cut it.
   const russia = live(articleId).find((c) => c.text.startsWith("Russia has repeatedly denied"))!;
-  const at = text.indexOf("and emphasizes");
+  const at = text.indexOf("and emphasizes") + 1;
   // Click the claim's text: the middle of the item may be one of its controls (a tag).
   await claimsList(page).filter({ hasText: "Russia has repeatedly denied" }).first().getByRole("paragraph").first().click();
   await selectText(page, at);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { adjustBoundary, mergeSpans, snapToWords, splitSpan, validateSpan, type SpanEdit } from "./span-edit";
+import { adjustBoundary, mergeSpans, snapToWords, splitPointNear, splitSpan, validateSpan, type SpanEdit } from "./span-edit";
+import { isCharBoundary } from "./text-units";
 import type { Span } from "./types";
 
 const TEXT = 'Lavrov said the report was "junk." VOA disagreed.';
@@ -36,6 +37,34 @@ describe("validateSpan", () => {
     expect(validateSpan(text, { start: 6, end: 9 })).toBe("The span cuts a character in two.");
     expect(validateSpan(text, { start: 5, end: 7 })).toBe("The span cuts a character in two.");
     expect(validateSpan(text, { start: 5, end: 9 })).toBeNull();
+  });
+});
+
+describe("splitPointNear", () => {
+  // Lavrov said the report was "junk." — "report" is 16–22.
+  it("keeps a point between words", () => {
+    expect(splitPointNear(TEXT, CLAIM, 15)).toBe(15);
+    expect(splitPointNear(TEXT, CLAIM, 16)).toBe(16);
+  });
+
+  it("moves a point inside a word to the word's nearer edge, the start on a tie", () => {
+    expect(splitPointNear(TEXT, CLAIM, 17)).toBe(16); // r|eport
+    expect(splitPointNear(TEXT, CLAIM, 19)).toBe(16); // rep|ort: a tie
+    expect(splitPointNear(TEXT, CLAIM, 21)).toBe(22); // repor|t
+    expect(slices(TEXT, valueOf(TEXT, splitSpan(TEXT, CLAIM, splitPointNear(TEXT, CLAIM, 21))))).toEqual(["Lavrov said the report", 'was "junk."']);
+  });
+
+  it("takes the far edge when the near one is the claim's own edge, and leaves a one-word claim alone", () => {
+    expect(splitPointNear(TEXT, CLAIM, 2)).toBe(6); // La|vrov: its start is the claim's
+    expect(splitPointNear(TEXT, { start: 16, end: 22 }, 18)).toBe(18);
+  });
+
+  it("never cuts a character, whichever edge it picks", () => {
+    const text = "Fans 👍🏽 cheered loudly";
+    const claim = { start: 0, end: text.length };
+    for (let at = 1; at < text.length; at++) {
+      expect(isCharBoundary(text, splitPointNear(text, claim, at))).toBe(true);
+    }
   });
 });
 

@@ -43,6 +43,18 @@ export function splitSpan(text: string, span: Span, at: number): SpanEdit<[Span,
   return { ok: true, value: [left, right] };
 }
 
+/**
+ * Where a split asked for at `at` should fall: `at` itself between words, else the nearer
+ * edge of the word it cuts (the start on a tie) that still leaves text on both sides. A
+ * caret dropped inside "contin|ues" splits before "continues", not into "contin" and "ues".
+ */
+export function splitPointNear(text: string, span: Span, at: number): number {
+  const word = segmentAround(text, at, "word");
+  if (!word) return at;
+  const edges = at - word.start <= word.end - at ? [word.start, word.end] : [word.end, word.start];
+  return edges.find((edge) => edge > span.start && edge < span.end) ?? at;
+}
+
 /** Merges two overlapping, nested or adjacent claims (only white space between them) into one span covering both. */
 export function mergeSpans(text: string, a: Span, b: Span): SpanEdit<Span> {
   const invalid = validateSpan(text, a) ?? validateSpan(text, b);
