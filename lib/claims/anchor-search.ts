@@ -34,12 +34,32 @@ export function exactOffers(oldText: string, newText: string, p: Pending, taken:
     .slice(0, 20);
 }
 
-/** Pass 3a: both edges survived the diff and the text between is within the edit bound. */
+/**
+ * Share of a claim's text (old or new, the longer) that may change in place when its
+ * context on both sides is intact: "He denied it." → "He strongly denied it." is 9 edits
+ * of 13 characters, past MAX_ERROR_RATIO, yet nothing else can be meant.
+ */
+export const IN_PLACE_ERROR_RATIO = 0.5;
+
+/** True when the text on both sides of `span` is the quote's prefix and suffix (an empty one only at the text's edge). */
+function isContextIntact(newText: string, span: Span, { prefix, suffix }: QuoteSelector): boolean {
+  const isPrefixIntact = prefix === "" ? span.start === 0 : newText.slice(Math.max(0, span.start - prefix.length), span.start) === prefix;
+  const isSuffixIntact = suffix === "" ? span.end === newText.length : newText.slice(span.end, span.end + suffix.length) === suffix;
+  return isPrefixIntact && isSuffixIntact;
+}
+
+/**
+ * Pass 2: both edges survived the diff and the text between is within the edit bound
+ * (MAX_ERROR_RATIO, or IN_PLACE_ERROR_RATIO when the context on both sides is intact).
+ */
 export function mappedChange(newText: string, p: Pending, taken: ReadonlySet<string>): Placement | null {
   if (!p.isOldValid || !p.start.isExact || !p.end.isExact) return null;
   const span = snapMatch(newText, { start: p.start.offset, end: p.end.offset });
   if (!span || taken.has(`${span.start}:${span.end}`)) return null;
-  const maxErrors = maxErrorsFor(p.quote.exact);
+  const longer = Math.max(p.quote.exact.length, span.end - span.start);
+  const maxErrors = isContextIntact(newText, span, p.quote)
+    ? Math.max(maxErrorsFor(p.quote.exact), Math.floor(longer * IN_PLACE_ERROR_RATIO))
+    : maxErrorsFor(p.quote.exact);
   const errors = boundedLevenshtein(p.quote.exact, newText.slice(span.start, span.end), maxErrors);
   // The quote itself at its place is pass 1's to accept, or pass 3's to weigh against copies.
   return errors > 0 && errors <= maxErrors ? { ...span, errors } : null;

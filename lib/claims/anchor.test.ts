@@ -99,6 +99,20 @@ describe("reanchorClaims", () => {
     expect(results.map((r) => r.status)).toEqual(["orphaned", "anchored"]);
   });
 
+  it("keeps a short claim reworded in place past 25% as changed, when its context on both sides is intact", () => {
+    const text = "Talks resumed in Geneva on Monday. He denied it. Diplomats left the city at noon.";
+    const claims = claimsOf(text);
+    const newText = text.replace("He denied it.", "He strongly denied it.");
+    const results = reanchorClaims(text, newText, claims);
+    expectExact(newText, claims, results);
+    const start = newText.indexOf("He strongly");
+    expect(results[1]).toMatchObject({ status: "changed", method: "position", start, end: start + "He strongly denied it.".length });
+    expect(results[1]!.similarity).toBeCloseTo(1 - 9 / 13, 10);
+    // With one side's context reworded too, 9 edits of 13 is past the bound again.
+    const elsewhere = newText.replace("Diplomats left", "Envoys went");
+    expect(reanchorClaims(text, elsewhere, claims)[1]).toMatchObject({ status: "orphaned" });
+  });
+
   it("follows a moved paragraph by its quote", () => {
     const paragraphs = ARTICLE.split("\n\n");
     const newText = [paragraphs[0], paragraphs[3], paragraphs[1], paragraphs[2]].join("\n\n");

@@ -15,7 +15,9 @@ export { attachClaimsToHunks, revisionDiff, type RevisionHunk } from "./revision
  *    intact (both, for a short quote with other copies). Most claims of a corrected
  *    article end here, in microseconds each.
  * 2. changed in place — both edges survived the diff and the text between is within
- *    MAX_ERROR_RATIO (25%) edits of the quote: status "changed", method "position".
+ *    MAX_ERROR_RATIO (25%) edits of the quote, or half the claim's length when its
+ *    context on both sides is intact (a short claim reworded where it stands):
+ *    status "changed", method "position".
  * 3. quote — the exact quote anywhere (a moved paragraph, or in place with its context
  *    changed), ranked by prefix/suffix and nearness to the mapped position, best offers
  *    first across all claims. A place taken by another claim is skipped, so copies of
