@@ -110,6 +110,16 @@ describe("buildClaimReviews", () => {
     expect(JSON.parse(toClaimReviewExport(sample, options))).toEqual(reviews);
     expect(buildClaimReviews({ ...sample, claims: sample.claims.map((c) => ({ ...c, verdict: null })) }, options)).toEqual([]);
   });
+
+  it("cannot close the script tag it is pasted into, yet parses to the same text", () => {
+    const hostile = "</script><script>alert(1)</script> & <!-- \u2028";
+    const data: ArticleExport = { ...sample, claims: sample.claims.map((c) => ({ ...c, verdictRationale: hostile, speaker: hostile })) };
+    const out = toClaimReviewExport(data, options);
+    expect(out).not.toMatch(/[<>&\u2028]/);
+    expect(out).toContain("\\u003c/script\\u003e");
+    expect(JSON.parse(out)).toEqual(buildClaimReviews(data, options));
+    expect((JSON.parse(out) as { reviewBody: string }[])[0]!.reviewBody).toBe(hostile);
+  });
 });
 
 describe("speakerType", () => {

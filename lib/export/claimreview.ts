@@ -72,9 +72,15 @@ export function buildClaimReviews(data: ArticleExport, options: ClaimReviewOptio
   return data.claims.flatMap((claim) => (claim.verdict ? [buildClaimReview(data, claim, claim.verdict, options)] : []));
 }
 
-/** Serialises the article's ClaimReviews as a JSON-LD array (the content of one script tag). */
+/**
+ * Serialises the article's ClaimReviews as a JSON-LD array, safe to paste as the content
+ * of a `<script type="application/ld+json">` tag: `<`, `>` and `&` are written as \u
+ * escapes (still the same JSON), so no claim, speaker or rationale can close the tag, and
+ * U+2028/U+2029 likewise, for older script parsers.
+ */
 export function toClaimReviewExport(data: ArticleExport, options: ClaimReviewOptions): string {
-  return `${JSON.stringify(buildClaimReviews(data, options), null, 2)}\n`;
+  const json = JSON.stringify(buildClaimReviews(data, options), null, 2);
+  return `${json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }
 
 /** Guesses whether a speaker names a person or an organisation, for schema.org's author type. */
