@@ -8,6 +8,7 @@ import { assertArticleEditable } from "@/lib/data/editable";
 import { spanColumns } from "@/lib/data/claim-spans";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 import { mergeSpans, splitSpan, validateSpan } from "@/lib/claims/span-edit";
+import { reanchorClaims } from "@/lib/claims/anchor";
 import { adjustClaimSchema, createClaimSchema, deleteClaimSchema, mergeClaimsSchema, splitClaimSchema } from "@/lib/schemas/span";
 import type { ClaimView } from "@/lib/data/views";
 import { selectClaimRows } from "@/lib/data/claim-rows";
@@ -246,23 +247,62 @@ export async function restoreClaim(maybeActor: Actor | null, claimId: string): P
   const articleId = await db.$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({
       where: { id: claimId, deletedAt: { not: null } },
-      select: { articleId: true, deletedAt: true },
+      select: {
+        articleId: true,
+        deletedAt: true,
+        revisionId: true,
+        start: true,
+        end: true,
+        text: true,
+        prefix: true,
+        suffix: true,
+        revision: { select: { text: true } },
+        article: { select: { revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, text: true } } } },
+      },
     });
     if (!claim) throw notFound("Deleted claim");
     await assertArticleEditable(tx, claim.articleId);
-    await tx.claim.update({ where: { id: claimId }, data: { deletedAt: null, version: { increment: 1 } } });
+    const current = claim.article.revisions[0]!;
+    // Deleted before a correction, the claim still points into the old text: it comes back
+    // re-anchored on the current one, as the correction would have moved it (changed, or
+    // orphaned when its text is gone), never on offsets that no longer mean anything.
+    const moved = claim.revisionId === current.id ? null : reanchorOnto(claim, claim.revision.text, current);
+    await tx.claim.update({ where: { id: claimId }, data: { deletedAt: null, ...moved?.columns, version: { increment: 1 } } });
     await recordEvent(tx, actor, {
       action: "claim.restore",
       entityType: "claim",
       entityId: claimId,
       articleId: claim.articleId,
-      before: { deletedAt: claim.deletedAt!.toISOString() },
-      after: { deletedAt: null },
+      before: { deletedAt: claim.deletedAt!.toISOString(), ...(moved ? moved.before : {}) },
+      after: { deletedAt: null, ...(moved ? moved.after : {}) },
     });
     return claim.articleId;
   });
   await publishArticleEvent(articleId, { type: "claims", claimIds: [claimId], removedIds: [], actorId: actor.id });
   return (await claimViews(actor, [claimId]))[0]!;
+}
+
+/** The columns that move a claim from an older revision's text onto the current one. */
+function reanchorOnto(
+  claim: { start: number; end: number; text: string; prefix: string; suffix: string },
+  oldText: string,
+  current: { id: string; number: number; text: string },
+) {
+  const [r] = reanchorClaims(oldText, current.text, [{ id: "", start: claim.start, end: claim.end, quote: { exact: claim.text, prefix: claim.prefix, suffix: claim.suffix } }]);
+  const before = { start: claim.start, end: claim.end, text: claim.text };
+  if (!r || r.status === "orphaned" || r.start === null || r.end === null) {
+    return { columns: { anchorStatus: "orphaned", previousText: claim.text }, before, after: { revision: current.number, status: "orphaned" } };
+  }
+  return {
+    columns: {
+      revisionId: current.id,
+      ...spanColumns(current.text, { start: r.start, end: r.end }),
+      anchorStatus: r.status,
+      previousText: r.status === "changed" ? claim.text : null,
+    },
+    before,
+    after: { revision: current.number, status: r.status, start: r.start, end: r.end },
+  };
 }
 
 /** The article's deleted claims, newest first, for restoring. */

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getArticle, importArticle, listArticles } from "@/lib/data/articles";
+import { getArticle, getArticleReport, importArticle, listArticles } from "@/lib/data/articles";
+import { deleteClaim, restoreClaim } from "@/lib/data/spans";
 import { listReviewQueue, transitionArticle } from "@/lib/data/review";
 import { updateClaim } from "@/lib/data/claims";
 import { getRevisionDiff, importRevision, listRevisions } from "@/lib/data/revisions";
@@ -107,5 +108,34 @@ describe("article revisions", () => {
     expect(body.claims.every((c) => ["anchored", "changed", "orphaned", "new"].includes(c.status))).toBe(true);
     const text = corrected(SAMPLE);
     for (const c of body.claims.filter((x) => x.start !== null)) expect(text.slice(c.start!, c.end!).length).toBeGreaterThan(0);
+  });
+});
+
+describe("restoring a claim deleted before a correction", () => {
+  it("brings it back re-anchored on the current text, or orphaned, and every figure agrees", async () => {
+    const article = await importArticle(team.editor.actor, { title: `Restore across revisions ${Date.now()}`, text: "Red apples grow. Blue skies shine. Green grass waves." });
+    const [, blue, green] = article.claims;
+    await updateClaim(team.editor.actor, blue!.id, { tag: "stated", note: "important note", version: 1 });
+    await deleteClaim(team.editor.actor, blue!.id, { version: 2 });
+    await updateClaim(team.editor.actor, green!.id, { tag: "stated", version: 1 });
+    await deleteClaim(team.editor.actor, green!.id, { version: 2 });
+    await importRevision(team.editor.actor, article.id, { text: "Red apples grow. Blue skies shone. Purple rain falls." });
+    const current = await db.articleRevision.findFirstOrThrow({ where: { articleId: article.id, number: 2 } });
+
+    const restored = await restoreClaim(team.editor.actor, blue!.id);
+    const text = "Blue skies shone.";
+    const start = current.text.indexOf(text);
+    expect(restored).toMatchObject({ start, end: start + text.length, text, tag: "stated", note: "important note", anchorStatus: "changed", previousText: "Blue skies shine." });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: blue!.id } })).toMatchObject({ revisionId: current.id });
+    // A sentence the correction removed comes back orphaned, listed as such, never on stale offsets.
+    expect(await restoreClaim(team.editor.actor, green!.id)).toMatchObject({ anchorStatus: "orphaned" });
+
+    const view = await getArticle(team.editor.actor, article.id);
+    expect(view.claims.find((c) => c.id === blue!.id)).toMatchObject({ anchorStatus: "changed" });
+    expect(view.orphaned.map((c) => c.id)).toEqual([green!.id]);
+    const report = await getArticleReport(team.reviewer.actor, article.id);
+    const listed = (await listArticles(team.reviewer.actor, { q: "Restore across revisions" })).items.find((a) => a.id === article.id)!;
+    expect(listed.counts).toEqual(report.counts);
+    expect(report.counts.stated).toBe(1);
   });
 });
