@@ -27,22 +27,30 @@ const changedSince = () =>
 
 const parse = (s: string | null): Json | null => (s ? (JSON.parse(s) as Json) : null);
 
-/** The actor's newest change on the article that can still be undone, or null. */
-async function lastUndoable(tx: Tx, actorId: string, articleId: string): Promise<Event | null> {
+/**
+ * The actor's newest change on the article that can still be undone; "revision" when a
+ * revision was imported since (by anyone): it moved every claim, and undoing a change
+ * recorded on the old text would write old offsets over the new one; null when none is left.
+ */
+async function lastUndoable(tx: Tx, actorId: string, articleId: string): Promise<Event | "revision" | null> {
   const rows = await tx.auditEvent.findMany({
-    where: { articleId, actorId },
+    where: { articleId, OR: [{ actorId }, { action: "article.revision" }] },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: 200,
     select: { id: true, action: true, entityId: true, before: true, after: true },
   });
   const undone = new Set<string>();
   for (const r of rows) {
+    if (r.action === "article.revision") return "revision";
     if (r.action === "undo") {
       const undoes = parse(r.after)?.undoes;
       if (typeof undoes === "string") undone.add(undoes);
       continue;
     }
-    if (UNDOABLE.has(r.action) && !undone.has(r.id)) return { ...r, before: parse(r.before), after: parse(r.after) };
+    const after = parse(r.after);
+    // The claims a revision made for its new sentences are part of the revision, not an edit.
+    if (r.action === "claim.create" && after?.origin === "revision") return "revision";
+    if (UNDOABLE.has(r.action) && !undone.has(r.id)) return { ...r, before: parse(r.before), after };
   }
   return null;
 }
@@ -199,6 +207,9 @@ export async function undoLastChange(maybeActor: Actor | null, articleId: string
   const result = await db.$transaction(async (tx) => {
     await assertArticleEditable(tx, articleId);
     const event = await lastUndoable(tx, actor.id!, articleId);
+    if (event === "revision") {
+      throw new AppError("not_found", "A revision was imported since your last change, and changes made before it cannot be undone: change the claims by hand");
+    }
     if (!event) throw new AppError("not_found", "You have no change on this article left to undo");
     if (event.action === "claim.verdict") requirePermission(actor, "claims:verdict");
     else requirePermission(actor, "articles:write");

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getArticle, getArticleReport, importArticle, listArticles } from "@/lib/data/articles";
 import { deleteClaim, restoreClaim } from "@/lib/data/spans";
+import { undoLastChange } from "@/lib/data/undo";
 import { listReviewQueue, transitionArticle } from "@/lib/data/review";
 import { updateClaim } from "@/lib/data/claims";
 import { getRevisionDiff, importRevision, listRevisions } from "@/lib/data/revisions";
@@ -137,5 +138,27 @@ describe("restoring a claim deleted before a correction", () => {
     const listed = (await listArticles(team.reviewer.actor, { q: "Restore across revisions" })).items.find((a) => a.id === article.id)!;
     expect(listed.counts).toEqual(report.counts);
     expect(report.counts.stated).toBe(1);
+  });
+});
+
+describe("undo after a revision", () => {
+  it("stops at the revision: neither its new claims nor earlier changes are undone, later ones are", async () => {
+    const article = await importArticle(team.editor.actor, { title: `Undo across revisions ${Date.now()}`, text: "Alpha said the dam is safe. Beta denied the report. Gamma was built in 1990." });
+    const gamma = article.claims[2]!;
+    await updateClaim(team.editor.actor, gamma.id, { note: "check the year", version: 1 });
+    await importRevision(team.editor.actor, article.id, { text: "Alpha said the dam is safe. Beta denied the report. A brand new sentence appears." });
+    const before = await db.claim.findMany({ where: { articleId: article.id }, orderBy: { id: "asc" } });
+
+    await expect(undoLastChange(team.editor.actor, article.id)).rejects.toMatchObject({
+      code: "not_found",
+      message: expect.stringMatching(/^A revision was imported since your last change/),
+    });
+    expect(await db.claim.findMany({ where: { articleId: article.id }, orderBy: { id: "asc" } })).toEqual(before);
+
+    const alpha = (await getArticle(team.editor.actor, article.id)).claims[0]!;
+    await updateClaim(team.editor.actor, alpha.id, { tag: "attributed", version: alpha.version });
+    expect(await undoLastChange(team.editor.actor, article.id)).toMatchObject({ claimIds: [alpha.id] });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: alpha.id } })).toMatchObject({ tag: null });
+    await expect(undoLastChange(team.editor.actor, article.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
