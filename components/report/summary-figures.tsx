@@ -45,6 +45,12 @@ export function SummaryFigures({ report }: { report: FullReport }) {
           <dt>{CLAIM_FLAG_LABELS.attributed_without_origin}</dt>
           <dd>{summary.flags.attributed_without_origin}</dd>
         </div>
+        {summary.flags.changed_not_reread > 0 && (
+          <div className="figure flag">
+            <dt>{CLAIM_FLAG_LABELS.changed_not_reread}</dt>
+            <dd>{summary.flags.changed_not_reread}</dd>
+          </div>
+        )}
       </dl>
       <p>
         {countOf(total, "claim")}; {summary.sourced} {summary.sourced === 1 ? "has" : "have"} at least one source ({formatPercent(sourcedShare)}).{" "}

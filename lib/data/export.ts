@@ -91,11 +91,15 @@ export async function getArticleExportData(
   const revision = article?.revisions[0];
   if (!article || !revision) throw notFound("Article");
   const [claims, comments, events] = await Promise.all([
+    // The current revision's claims, and the orphaned ones left on older revisions.
     db.claim.findMany({
-      where: { articleId, revisionId: revision.id, deletedAt: null },
+      where: { articleId, deletedAt: null, OR: [{ revisionId: revision.id }, { anchorStatus: "orphaned" }] },
       orderBy: [{ start: "asc" }, { end: "asc" }],
       select: {
         id: true,
+        anchorStatus: true,
+        previousText: true,
+        revision: { select: { number: true } },
         start: true,
         end: true,
         text: true,
@@ -185,7 +189,14 @@ export async function getArticleExportData(
       history: articleHistory,
     },
     revision: { number: revision.number, text: revision.text },
-    claims: claims.map((c) => ({
+    claims: claims.filter((c) => c.anchorStatus !== "orphaned").map((c) => ({ ...exportClaim(c), anchorStatus: c.anchorStatus === "changed" ? "changed" : "anchored" })),
+    orphanedClaims: claims.filter((c) => c.anchorStatus === "orphaned").map((c) => ({ ...exportClaim(c), anchorStatus: "orphaned", revision: c.revision.number })),
+  };
+  // A mapping mistake should fail here, loudly, rather than publish a malformed export.
+  return articleExportSchema.parse(data);
+
+  function exportClaim(c: (typeof claims)[number]) {
+    return {
       id: c.id,
       start: c.start,
       end: c.end,
@@ -214,10 +225,9 @@ export async function getArticleExportData(
       })),
       comments: threads.get(c.id) ?? [],
       history: claimHistory.get(c.id) ?? [],
-    })),
-  };
-  // A mapping mistake should fail here, loudly, rather than publish a malformed export.
-  return articleExportSchema.parse(data);
+      previousText: c.previousText,
+    };
+  }
 }
 
 /** One export of an article in the requested format (json, csv, w3c, claimreview, markdown). */

@@ -67,9 +67,12 @@ export type ClaimReview = {
   };
 };
 
-/** Builds one ClaimReview per claim that has a verdict, in claim order. */
+/**
+ * Builds one ClaimReview per claim that has a verdict, in claim order; not for a claim a
+ * revision changed since, whose verdict was given to other words, until someone re-reads it.
+ */
 export function buildClaimReviews(data: ArticleExport, options: ClaimReviewOptions): ClaimReview[] {
-  return data.claims.flatMap((claim) => (claim.verdict ? [buildClaimReview(data, claim, claim.verdict, options)] : []));
+  return data.claims.flatMap((claim) => (claim.verdict && claim.anchorStatus !== "changed" ? [buildClaimReview(data, claim, claim.verdict, options)] : []));
 }
 
 /**

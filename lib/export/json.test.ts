@@ -10,7 +10,7 @@ describe("toJsonExport", () => {
 
   it("starts with the format marker, then the data in schema order", () => {
     const parsed = JSON.parse(json) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(["format", "baseUrl", "exportedAt", "article", "revision", "claims"]);
+    expect(Object.keys(parsed)).toEqual(["format", "baseUrl", "exportedAt", "article", "revision", "claims", "orphanedClaims"]);
     expect(parsed.format).toBe(JSON_EXPORT_FORMAT);
   });
 
@@ -26,8 +26,30 @@ describe("toJsonExport", () => {
     const reordered = JSON.parse(JSON.stringify(sample), (_key, value: unknown) =>
       value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
     ) as ArticleExport;
-    expect(Object.keys(reordered)[0]).toBe("claims");
+    expect(Object.keys(reordered)[0]).toBe("orphanedClaims");
     expect(toJsonExport(reordered)).toBe(json);
+  });
+
+  it("reads an export written before claims carried their anchor status or orphaned claims", () => {
+    const parsed = JSON.parse(json) as Record<string, unknown> & { claims: Record<string, unknown>[] };
+    delete parsed.orphanedClaims;
+    for (const c of parsed.claims) {
+      delete c.anchorStatus;
+      delete c.previousText;
+    }
+    expect(parseJsonExport(JSON.stringify(parsed))).toEqual(sample);
+  });
+
+  it("keeps an orphaned claim with everything it had, and a changed claim's earlier text", () => {
+    const first = sample.claims[0]!;
+    const data: ArticleExport = {
+      ...sample,
+      claims: [{ ...first, anchorStatus: "changed", previousText: "The Ottawa Treaty, signed in 1996" }, ...sample.claims.slice(1)],
+      orphanedClaims: [{ ...sample.claims[1]!, anchorStatus: "orphaned", revision: 1 }],
+    };
+    const back = parseJsonExport(toJsonExport(data));
+    expect(back).toEqual(data);
+    expect(back.orphanedClaims[0]).toMatchObject({ anchorStatus: "orphaned", revision: 1, tag: sample.claims[1]!.tag, sources: sample.claims[1]!.sources });
   });
 
   it("refuses data that breaks the schema", () => {

@@ -78,8 +78,7 @@ export const exportHistoryEntrySchema = z.object({
   after: z.json().nullable(),
 });
 
-export const exportClaimSchema = z
-  .object({
+const exportClaimFields = z.object({
     id: z.string().min(1),
     /** UTF-16 code unit offsets into revision.text, half-open: text === revision.text.slice(start, end). */
     start: offset,
@@ -102,8 +101,25 @@ export const exportClaimSchema = z
     sources: z.array(exportSourceSchema),
     comments: z.array(exportCommentSchema),
     history: z.array(exportHistoryEntrySchema),
-  })
-  .refine((c) => c.start <= c.end, { message: "A claim's start must not be after its end", path: ["end"] });
+    /**
+     * "changed": a revision changed the claim's text and no one has re-read it since, so
+     * its tag and verdict were given to previousText. Absent in older exports: anchored.
+     */
+    anchorStatus: z.enum(["anchored", "changed"]).default("anchored"),
+    previousText: z.string().nullable().default(null),
+});
+const isStartNotAfterEnd = (c: { start: number; end: number }) => c.start <= c.end;
+const START_AFTER_END = { message: "A claim's start must not be after its end", path: ["end"] };
+
+export const exportClaimSchema = exportClaimFields.refine(isStartNotAfterEnd, START_AFTER_END);
+
+/**
+ * A claim a revision could not place: kept with everything it had, its offsets into the
+ * text of the revision it was last on (`revision`), which the export does not carry.
+ */
+export const exportOrphanedClaimSchema = exportClaimFields
+  .extend({ anchorStatus: z.literal("orphaned"), revision: z.number().int().min(1) })
+  .refine(isStartNotAfterEnd, START_AFTER_END);
 
 export const articleExportSchema = z.object({
   /** The site's public base URL ("https://claimtrack.example.org"); IRIs are built under it. */
@@ -128,10 +144,13 @@ export const articleExportSchema = z.object({
     text: z.string(),
   }),
   claims: z.array(exportClaimSchema),
+  /** Claims no revision could place since (absent in older exports). */
+  orphanedClaims: z.array(exportOrphanedClaimSchema).default([]),
 });
 
 export type ArticleExport = z.infer<typeof articleExportSchema>;
 export type ExportClaim = z.infer<typeof exportClaimSchema>;
+export type ExportOrphanedClaim = z.infer<typeof exportOrphanedClaimSchema>;
 export type ExportSource = z.infer<typeof exportSourceSchema>;
 export type ExportComment = z.infer<typeof exportCommentSchema>;
 export type ExportHistoryEntry = z.infer<typeof exportHistoryEntrySchema>;

@@ -11,6 +11,7 @@ import { addSourceToClaim } from "@/lib/data/sources";
 import { addComment } from "@/lib/data/comments";
 import { transitionArticle } from "@/lib/data/review";
 import { setClaimVerdict } from "@/lib/data/review-verdicts";
+import { importRevision } from "@/lib/data/revisions";
 import { GET as exportRoute } from "@/app/api/v1/articles/[articleId]/export/route";
 import { parseJsonExport } from "@/lib/export/json";
 import { CSV_COLUMNS } from "@/lib/export/csv";
@@ -274,5 +275,41 @@ describe("exports through GET /api/v1/articles/:id/export", () => {
       },
     );
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("exports after a correction", () => {
+  it("flag a claim changed and not re-read, leave it out of ClaimReview, and keep orphaned claims in the JSON", async () => {
+    const corrected = await importArticle(team.editor.actor, {
+      title: "Port figures",
+      text: "The minister said unemployment fell to 4%. Exports doubled since 2020. The port handled 3 million containers.",
+    });
+    const [, exportsClaim, port] = corrected.claims;
+    await updateClaim(team.editor.actor, exportsClaim!.id, { tag: "stated", note: "needs data", version: 1 });
+    await addSourceToClaim(team.editor.actor, exportsClaim!.id, { url: "https://example.org/trade", relation: "refutes", quote: "exports rose 20%" });
+    await updateClaim(team.editor.actor, port!.id, { tag: "stated", version: 1 });
+    await setClaimVerdict(team.reviewer.actor, exportsClaim!.id, { verdict: "false", verdictRationale: "only +20%", version: 2 });
+    await setClaimVerdict(team.reviewer.actor, port!.id, { verdict: "mostly_true", verdictRationale: "2.9 million", version: 2 });
+    await importRevision(team.editor.actor, corrected.id, { text: "The minister said unemployment fell to 4%. The port handled 30 million containers." });
+    const get = async (format: string) =>
+      (await exportRoute(new Request(`http://localhost:3000/api/v1/articles/${corrected.id}/export?format=${format}`, { headers: { authorization: `Bearer ${team.reviewer.token}` } }), {
+        params: Promise.resolve({ articleId: corrected.id }),
+      })).text();
+
+    const data = parseJsonExport(await get("json"));
+    expect(data.claims.find((c) => c.id === port!.id)).toMatchObject({ anchorStatus: "changed", previousText: "The port handled 3 million containers.", verdict: "mostly_true" });
+    expect(data.orphanedClaims).toEqual([
+      expect.objectContaining({ id: exportsClaim!.id, anchorStatus: "orphaned", revision: 1, tag: "stated", note: "needs data", verdict: "false", verdictRationale: "only +20%" }),
+    ]);
+    expect(data.orphanedClaims[0]!.sources).toMatchObject([{ relation: "refutes", quote: "exports rose 20%" }]);
+
+    // The verdict was given to "3 million": not published for "30 million" until someone re-reads it.
+    expect(JSON.parse(await get("claimreview"))).toEqual([]);
+    const rows = parseCsv(await get("csv"), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.claim === "The port handled 30 million containers.")!.flags).toMatch(/Changed by a revision, not re-read/);
+    expect(await get("markdown")).toMatch(/Changed by a revision, not re-read/);
+
+    await updateClaim(team.editor.actor, port!.id, { acknowledgeChange: true, version: (await db.claim.findUniqueOrThrow({ where: { id: port!.id } })).version });
+    expect((JSON.parse(await get("claimreview")) as { claimReviewed: string }[]).map((r) => r.claimReviewed)).toEqual(["The port handled 30 million containers."]);
   });
 });

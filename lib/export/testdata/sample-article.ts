@@ -199,6 +199,8 @@ export function buildSampleArticle(): ArticleExport {
       taggedAt: tag ? `2025-03-19T09:${minute}:00.000Z` : null,
       createdAt: "2025-03-19T08:00:00.000Z",
       updatedAt: verdict ? `2025-03-20T14:${minute}:00.000Z` : tag ? `2025-03-19T09:${minute}:00.000Z` : "2025-03-19T08:00:00.000Z",
+      anchorStatus: "anchored",
+      previousText: null,
       sources: a.sources ?? [],
       comments:
         i === 9
@@ -238,6 +240,7 @@ export function buildSampleArticle(): ArticleExport {
     },
     revision: { number: 1, text },
     claims,
+    orphanedClaims: [],
   };
 }
 
