@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type Cell, type Tx, db, insertRows, sortableId } from "@/lib/db";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { parseInput } from "@/lib/errors";
+import { pageNumber } from "@/lib/schemas/common";
 
 export type EventInput = {
   action: string;
@@ -54,7 +55,7 @@ export type AuditEventView = {
 };
 
 const listSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: pageNumber(),
   action: z.string().trim().max(100).optional(),
   articleId: z.string().trim().max(64).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { articleText, isoDate, missingOrWrong, optionalHttpUrl, optionalText } from "@/lib/schemas/common";
+import { articleText, isoDate, missingOrWrong, optionalHttpUrl, optionalText, pageNumber } from "@/lib/schemas/common";
 
 export const articleMetadataSchema = z.object({
   url: optionalHttpUrl,
@@ -22,5 +22,5 @@ export type ImportArticleInput = z.infer<typeof importArticleSchema>;
 
 export const listArticlesSchema = z.object({
   q: optionalText(200, "Search"),
-  page: z.coerce.number().int().min(1).default(1),
+  page: pageNumber(),
 });

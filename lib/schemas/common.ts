@@ -68,3 +68,9 @@ export const isoDate = z.preprocess(
         .optional(),
     ),
 );
+
+/** A list page's number from a query string: a whole number from 1 to `max`, 1 when absent. */
+export const pageNumber = (max = 100_000) => {
+  const message = `Page must be a whole number from 1 to ${max.toLocaleString("en-US")}`;
+  return z.coerce.number({ error: message }).int(message).min(1, message).max(max, message).default(1);
+};

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, isoDate, optionalText } from "../schemas/common";
+import { httpUrl, isoDate, optionalText, pageNumber } from "../schemas/common";
 import { sourceRelation } from "../schemas/source";
 import { CREDIBILITY_LEVELS } from "./credibility";
 import { isNonWebSourceUrl } from "./non-web";
@@ -108,7 +108,7 @@ export const listSourcesSchema = z.object({
     blank,
     z.enum(HEALTH_FILTERS, { error: () => `Health must be one of: ${HEALTH_FILTERS.join(", ")}` }).optional(),
   ),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: pageNumber(),
 });
 
 export const fetchDetailsSchema = z.object({ url: httpUrl }).strict();
