@@ -55,3 +55,21 @@ test("the revision box starts with the current text, and a text that would orpha
   await expect(page.getByRole("heading", { name: "Changes from revision 1 to 2" })).toBeVisible();
   expect(queryDb<{ n: number }>("SELECT count(*) AS n FROM ArticleRevision WHERE articleId = ?", articleId)[0]!.n).toBe(2);
 });
+
+test("an uploaded revision file is used instead of the text box, which starts filled; an empty one is refused", async ({ page }) => {
+  await signIn(page, "editor");
+  const articleId = await importThroughForm(page, `Revision upload ${Date.now()}`);
+  await page.getByRole("link", { name: "Revisions" }).click();
+  await expect(page.getByRole("textbox", { name: "Revision text" })).not.toHaveValue("");
+
+  await page.getByLabel("Upload revision file (instead of the text above)").setInputFiles({ name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) });
+  await page.getByRole("button", { name: "Import revision" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "empty.txt is empty" })).toBeVisible();
+
+  const corrected = SAMPLE.replace("signed in 1997", "signed in Ottawa in 1997");
+  await page.getByLabel("Upload revision file (instead of the text above)").setInputFiles({ name: "corrected.txt", mimeType: "text/plain", buffer: Buffer.from(corrected) });
+  await page.getByRole("button", { name: "Import revision" }).click();
+  await expect(page.getByRole("heading", { name: "Changes from revision 1 to 2" })).toBeVisible();
+  const [latest] = queryDb<{ text: string }>("SELECT text FROM ArticleRevision WHERE articleId = ? ORDER BY number DESC LIMIT 1", articleId);
+  expect(latest!.text).toContain("signed in Ottawa in 1997");
+});

@@ -239,6 +239,13 @@ test("imports an article from a URL with its snapshot", async ({ page }) => {
 test("an uploaded document and a low-credibility figure in the report", async ({ page }) => {
   await signIn(page, "editor");
   await page.goto("/sources/new");
+  // An empty file is refused, not taken for a source without a file.
+  await page.getByRole("textbox", { name: "Title" }).fill("Empty letter e2e");
+  await page.getByLabel("Document file").setInputFiles({ name: "empty.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "empty.pdf is empty" })).toBeVisible();
+  expect(queryDb("SELECT id FROM Source WHERE title = 'Empty letter e2e'")).toEqual([]);
+
   await page.getByRole("textbox", { name: "Title" }).fill("Ministry letter e2e");
   await page
     .getByLabel("Document file")

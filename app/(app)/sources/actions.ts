@@ -10,6 +10,7 @@ import { setDomainRating, setSourceCredibility } from "@/lib/data/source-credibi
 import { archiveSource, checkSourceLink } from "@/lib/data/source-health";
 import { startLinkCheck } from "@/lib/data/source-check-job";
 import { addNonWebSource } from "@/lib/data/source-uploads";
+import { chosenFile } from "@/lib/import-form";
 
 // Thin wrappers: the session gives the actor; lib/data validates input and checks roles.
 
@@ -70,12 +71,9 @@ export async function addNonWebSourceAction(_prev: NonWebFormState, form: FormDa
     const v = form.get(key);
     return typeof v === "string" ? v : "";
   };
-  const upload = form.get("file");
   const result = await runAction(async () => {
-    const file =
-      upload instanceof File && upload.size > 0
-        ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()), contentType: upload.type || null }
-        : null;
+    const upload = chosenFile(form);
+    const file = upload ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()), contentType: upload.type || null } : null;
     const input = {
       title: text("title"),
       type: text("type"),
