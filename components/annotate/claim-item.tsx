@@ -40,6 +40,7 @@ type Props = {
   total: number;
   isSelected: boolean;
   canEdit: boolean;
+  isApproved: boolean;
   hasNext: boolean;
   caret: number | null;
   isHistoryOpen: boolean;
@@ -161,7 +162,7 @@ export const ClaimItem = memo(function ClaimItem(props: Props) {
 
       <SaveStatus state={saveState} />
       {conflict && <ConflictNotice conflict={conflict} onResolve={(choice) => h.onResolve(claim.id, choice)} />}
-      <VerdictEditor claim={claim} />
+      <VerdictEditor claim={claim} isLocked={props.isApproved} />
       <ClaimComments claim={claim} />
       <AlreadyChecked claim={claim} isSelected={isSelected} />
     </li>

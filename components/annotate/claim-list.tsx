@@ -12,6 +12,8 @@ type Props = {
   claims: ClaimView[];
   selectedId: string | null;
   canEdit: boolean;
+  /** Approved: read-only for everyone until a reviewer reopens it, verdicts included. */
+  isApproved: boolean;
   caret: number | null;
   historyFor: string | null;
   saveStates: Record<string, SaveState>;
@@ -54,6 +56,7 @@ export function ClaimList(props: Props) {
       total={claims.length}
       isSelected={claim.id === selectedId}
       canEdit={props.canEdit}
+      isApproved={props.isApproved}
       hasNext={index + 1 < claims.length}
       caret={claim.id === selectedId ? props.caret : null}
       isHistoryOpen={props.historyFor === claim.id}

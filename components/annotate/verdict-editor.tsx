@@ -9,6 +9,8 @@ import { formatDateTime } from "@/components/ui/format";
 
 type Props = {
   claim: ClaimView;
+  /** The article is approved: the verdict shows as text until a reviewer reopens it. */
+  isLocked?: boolean;
   /** Hears the saved claim (new version included): the workspace owns claim state. */
   onSaved?: (claim: ClaimView) => void;
 };
@@ -28,7 +30,7 @@ const draftOf = (c: Pick<ClaimView, "verdict" | "verdictRationale">): Draft => (
  * A claim's fact-check verdict: a form for reviewers (saved against the version they read),
  * the verdict as text for everyone else.
  */
-export function VerdictEditor({ claim, onSaved }: Props) {
+export function VerdictEditor({ claim, isLocked = false, onSaved }: Props) {
   const id = useId();
   const viewer = useViewer();
   // The newest copy of the claim this component has seen: the workspace's, or our own save.
@@ -40,7 +42,7 @@ export function VerdictEditor({ claim, onSaved }: Props) {
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [isSaving, setSaving] = useState(false);
 
-  if (!viewer?.canVerdict) {
+  if (!viewer?.canVerdict || isLocked) {
     if (!current.verdict) return null;
     return (
       <p className="verdict-line small">

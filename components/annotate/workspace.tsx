@@ -404,6 +404,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
             claims={claims}
             selectedId={selectedId}
             canEdit={canEdit}
+            isApproved={article.reviewState === "approved"}
             caret={caret}
             historyFor={historyFor}
             saveStates={saveStates}

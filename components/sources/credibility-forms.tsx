@@ -60,7 +60,10 @@ export function CredibilityForms({ sourceId, domain, ownRating, domainRating, ca
           <form onSubmit={onOwn} className="row" noValidate>
             <label className="field inline">
               <span>Source credibility</span>
-              <select name="rating" defaultValue={ownRating?.level ?? "unknown"}>
+              <select name="rating" defaultValue={ownRating?.level ?? ""}>
+                <option value="" disabled>
+                  Choose a level
+                </option>
                 {CREDIBILITY_LEVELS.map((l) => (
                   <option key={l} value={l}>
                     {l}
@@ -87,8 +90,11 @@ export function CredibilityForms({ sourceId, domain, ownRating, domainRating, ca
             <form onSubmit={onDomain} className="row" noValidate>
               <label className="field inline">
                 <span>Publisher credibility</span>
-                <select name="rating" defaultValue={domainRating?.level ?? "unknown"}>
-                  {CREDIBILITY_LEVELS.map((l) => (
+                <select name="rating" defaultValue={domainRating?.level ?? ""}>
+                  <option value="" disabled>
+                  Choose a level
+                </option>
+                {CREDIBILITY_LEVELS.map((l) => (
                     <option key={l} value={l}>
                       {l}
                     </option>

@@ -137,6 +137,10 @@ test("editor → reviewer → changes requested → approved, in two browser con
   await expect(reviewBar(editor).getByText("Approved articles are read-only until a reviewer reopens them.")).toBeVisible();
   await expect(claimItem(editor, TREATY).getByRole("radio", { name: "Stated" })).toBeDisabled();
   await expect(reviewBar(editor).getByRole("button", { name: "Submit for review" })).toHaveCount(0);
+  // Verdicts too: the reviewer reads the verdict as text, without a form that would be refused.
+  await reviewer.reload();
+  await expect(claimItem(reviewer, TREATY).getByText(/^Verdict: Mostly true/)).toBeVisible();
+  await expect(claimItem(reviewer, TREATY).getByRole("combobox", { name: "Verdict" })).toHaveCount(0);
 
   expect(transitions(articleId)).toEqual([
     "article.submit by Eddie Editor",

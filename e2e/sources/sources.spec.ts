@@ -274,6 +274,13 @@ test("an uploaded document and a low-credibility figure in the report", async ({
   expect(queryDb("SELECT rating, note FROM DomainRating WHERE domain = 'rumours-e2e.example'")).toEqual([
     { rating: "unreliable", note: "Invents quotes" },
   ]);
+  // The source's own rating starts unchosen: saving a note alone must not rate it "unknown",
+  // which would outrank the publisher's "unreliable".
+  await expect(page.getByRole("combobox", { name: "Source credibility" })).toHaveValue("");
+  await page.getByRole("textbox", { name: "Credibility note" }).fill("Only a note");
+  await page.getByRole("button", { name: "Save rating" }).click();
+  await expect(page.getByText("Credibility must be reliable, mixed, unreliable or unknown")).toBeVisible();
+  expect(queryDb("SELECT credibility FROM Source WHERE id = ?", sourceId)).toEqual([{ credibility: null }]);
   await page.goto(`/articles/${articleId}/report`);
   await expect(page.getByRole("heading", { name: "Backed only by low-credibility sources (1)" })).toBeVisible();
   await expect(page.getByText("Unreliable (publisher)").first()).toBeVisible();
