@@ -145,14 +145,35 @@ export async function mergeClaims(maybeActor: Actor | null, input: unknown): Pro
     const result = mergeSpans(a.revisionText, a, b);
     if (!result.ok) refuseEdit(result.error);
     const [kept, gone] = a.start <= b.start ? [a, b] : [b, a];
-    const keptRow = await tx.claim.findUniqueOrThrow({ where: { id: kept.id }, select: { tag: true, speaker: true, cue: true } });
+    const keptRow = await tx.claim.findUniqueOrThrow({ where: { id: kept.id }, select: { tag: true, speaker: true, cue: true, note: true, verdict: true } });
     const goneRow = await tx.claim.findUniqueOrThrow({
       where: { id: gone.id },
-      select: { tag: true, speaker: true, cue: true, taggedById: true, taggedAt: true, tagOrigin: true },
+      select: {
+        tag: true,
+        speaker: true,
+        cue: true,
+        taggedById: true,
+        taggedAt: true,
+        tagOrigin: true,
+        note: true,
+        verdict: true,
+        verdictRationale: true,
+        verdictById: true,
+        verdictAt: true,
+      },
     });
+    // Nothing of the merged-away claim is dropped: its sources and comment threads move,
+    // its tag and verdict come along where the kept claim has none, and its note is added.
+    if (keptRow.verdict !== null && goneRow.verdict !== null) {
+      refuseEdit("Both claims have a verdict: clear one of them first, so that no verdict is lost in the merge.");
+    }
     const moved = await tx.claimSource.findMany({ where: { claimId: gone.id }, select: { id: true } });
     await tx.claimSource.updateMany({ where: { claimId: gone.id }, data: { claimId: kept.id } });
+    const movedComments = await tx.comment.findMany({ where: { claimId: gone.id }, select: { id: true } });
+    await tx.comment.updateMany({ where: { claimId: gone.id }, data: { claimId: kept.id } });
     const inheritTag = keptRow.tag === null && goneRow.tag !== null;
+    const inheritVerdict = keptRow.verdict === null && goneRow.verdict !== null;
+    const note = goneRow.note === null ? keptRow.note : keptRow.note === null ? goneRow.note : `${keptRow.note}\n\n${goneRow.note}`;
     await tx.claim.update({
       where: { id: kept.id },
       data: {
@@ -167,6 +188,10 @@ export async function mergeClaims(maybeActor: Actor | null, input: unknown): Pro
               tagOrigin: goneRow.tagOrigin,
             }
           : {}),
+        ...(inheritVerdict
+          ? { verdict: goneRow.verdict, verdictRationale: goneRow.verdictRationale, verdictById: goneRow.verdictById, verdictAt: goneRow.verdictAt }
+          : {}),
+        note,
         version: { increment: 1 },
       },
     });
@@ -182,7 +207,10 @@ export async function mergeClaims(maybeActor: Actor | null, input: unknown): Pro
         mergedStart: gone.start,
         mergedEnd: gone.end,
         movedSourceIds: moved.map((m) => m.id),
+        movedCommentIds: movedComments.map((m) => m.id),
         inheritedTag: inheritTag,
+        inheritedVerdict: inheritVerdict,
+        note: keptRow.note,
       },
       after: {
         start: result.value.start,

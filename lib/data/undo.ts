@@ -158,8 +158,9 @@ async function invert(tx: Tx, actor: Actor, event: Event): Promise<Outcome> {
       const c = await claimState(tx, id);
       const gone = await claimState(tx, String(before.mergedId));
       if (c.deletedAt || !gone.deletedAt || !sameSpan(c, after)) throw changedSince();
-      const moved = Array.isArray(before.movedSourceIds) ? (before.movedSourceIds as string[]) : [];
-      await tx.claimSource.updateMany({ where: { id: { in: moved }, claimId: id }, data: { claimId: gone.id } });
+      const ids = (key: string) => (Array.isArray(before[key]) ? (before[key] as string[]) : []);
+      await tx.claimSource.updateMany({ where: { id: { in: ids("movedSourceIds") }, claimId: id }, data: { claimId: gone.id } });
+      await tx.comment.updateMany({ where: { id: { in: ids("movedCommentIds") }, claimId: id }, data: { claimId: gone.id } });
       await tx.claim.update({
         where: { id },
         data: {
@@ -167,6 +168,9 @@ async function invert(tx: Tx, actor: Actor, event: Event): Promise<Outcome> {
           ...(before.inheritedTag
             ? { tag: null, speaker: null, cue: null, taggedById: null, taggedAt: null, tagOrigin: null }
             : {}),
+          ...(before.inheritedVerdict ? { verdict: null, verdictRationale: null, verdictById: null, verdictAt: null } : {}),
+          // Merges recorded before notes were joined have no "note": the note then stays.
+          ...("note" in before ? { note: typeof before.note === "string" ? before.note : null } : {}),
           version: { increment: 1 },
         },
       });

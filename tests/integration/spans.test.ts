@@ -6,6 +6,7 @@ import { addSourceToClaim } from "@/lib/data/sources";
 import { adjustClaim, createClaim, deleteClaim, listDeletedClaims, mergeClaims, restoreClaim, splitClaim } from "@/lib/data/spans";
 import { undoLastChange } from "@/lib/data/undo";
 import { getArticleActivity, getClaimHistory } from "@/lib/data/history";
+import { addComment } from "@/lib/data/comments";
 import { makeTeam, type Person } from "@/tests/support/people";
 
 const TEXT = "Russia has repeatedly denied any aggressive intentions towards NATO and emphasizes that the Ukraine conflict was triggered by the expansion of the alliance. Finland joined NATO in 2023.";
@@ -89,6 +90,36 @@ describe("span editing", () => {
     await expect(mergeClaims(team.editor.actor, { claimIds: [c.id, other.article.claims[1]!.id], versions: [1, 1] })).rejects.toMatchObject({
       message: expect.stringMatching(/text between them/),
     });
+  });
+});
+
+describe("merging keeps everything", () => {
+  it("carries the other claim's verdict, note and comment threads over, refuses two verdicts, and undo puts them back", async () => {
+    const { article } = await fresh();
+    const [a, b] = article.claims;
+    await updateClaim(team.editor.actor, a!.id, { note: "Check the wording", version: 1 });
+    await updateClaim(team.editor.actor, b!.id, { tag: "stated", note: "Finland's own site", version: 1 });
+    await updateClaim(team.reviewer.actor, b!.id, { verdict: "true", verdictRationale: "NATO's list", version: 2 });
+    const thread = await addComment(team.reviewer.actor, { claimId: b!.id, body: "Which month?" });
+    await addComment(team.editor.actor, { parentId: thread.id, body: "April." });
+
+    const merged = await mergeClaims(team.editor.actor, { claimIds: [a!.id, b!.id], versions: [2, 3] });
+    expect(merged).toMatchObject({ id: a!.id, tag: "stated", verdict: "true", verdictRationale: "NATO's list", note: "Check the wording\n\nFinland's own site" });
+    expect(await db.comment.count({ where: { claimId: a!.id } })).toBe(2);
+    expect(await db.comment.count({ where: { claimId: b!.id } })).toBe(0);
+
+    await undoLastChange(team.editor.actor, article.id);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: a!.id } })).toMatchObject({ tag: null, verdict: null, verdictRationale: null, note: "Check the wording" });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: b!.id } })).toMatchObject({ deletedAt: null, verdict: "true", note: "Finland's own site" });
+    expect(await db.comment.count({ where: { claimId: b!.id } })).toBe(2);
+
+    // Two verdicts: one would be lost, so the merge waits until one is cleared.
+    await updateClaim(team.reviewer.actor, a!.id, { verdict: "false", version: 4 });
+    await expect(mergeClaims(team.editor.actor, { claimIds: [a!.id, b!.id], versions: [5, 5] })).rejects.toMatchObject({
+      code: "validation_failed",
+      message: expect.stringMatching(/^Both claims have a verdict/),
+    });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: b!.id } })).toMatchObject({ deletedAt: null });
   });
 });
 
