@@ -4,7 +4,7 @@ import { AppError, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { sha256Hex, storeBlob } from "@/lib/data/source-blobs";
-import { MAX_SOURCE_FILE_BYTES, fileSourceUrl, offlineSourceUrl } from "@/lib/sources/non-web";
+import { MAX_SOURCE_FILE_BYTES, cleanFileName, fileSourceUrl, offlineSourceUrl } from "@/lib/sources/non-web";
 import { nonWebSourceSchema } from "@/lib/sources/source-schemas";
 
 export type NonWebFile = { name: string; bytes: Uint8Array; contentType: string | null };
@@ -27,12 +27,7 @@ export async function addNonWebSource(
       fields: { file: ["The file is larger than 5 MB"] },
     });
   }
-  const fileName = file
-    ? file.name
-        .replace(/[\u0000-\u001f\u007f]/g, "")
-        .replace(/^.*[\\/]/, "")
-        .slice(0, 255) || "upload"
-    : null;
+  const fileName = file ? cleanFileName(file.name) : null;
   const url = file ? fileSourceUrl(sha256Hex(file.bytes)) : offlineSourceUrl();
   return db.$transaction(async (tx) => {
     const existing = await tx.source.findUnique({ where: { url }, select: { id: true, mergedIntoId: true } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { effectiveCredibility, isBackedOnlyByLowCredibility } from "./credibility";
 import { normalizeDomain, publisherDomain } from "./domain";
-import { contentDisposition, fileSourceUrl, isNonWebSourceUrl, offlineSourceUrl, safeDownloadType } from "./non-web";
+import { cleanFileName, contentDisposition, fileSourceUrl, isNonWebSourceUrl, offlineSourceUrl, safeDownloadType } from "./non-web";
 
 describe("credibility", () => {
   it("takes the source's own rating first, then its publisher's", () => {
@@ -73,6 +73,9 @@ describe("non-web sources", () => {
     expect(safeDownloadType("image.svg")).toBe("application/octet-stream");
     expect(safeDownloadType(null)).toBe("application/octet-stream");
     expect(contentDisposition('a"b;\r\nc.pdf')).toBe(`attachment; filename="a_b___c.pdf"; filename*=UTF-8''a%22b%3B__c.pdf`);
+    expect(contentDisposition("report \u202efdp.exe")).toBe(`attachment; filename="report _fdp.exe"; filename*=UTF-8''report%20_fdp.exe`);
+    expect(cleanFileName("C:\\scans\\report \u202efdp\u2066.exe")).toBe("report fdp.exe");
+    expect(cleanFileName("\u202e")).toBe("upload");
     expect(contentDisposition("Überblick.pdf")).toMatch(
       /^attachment; filename="_berblick.pdf"; filename\*=UTF-8''%C3%9Cberblick\.pdf$/,
     );

@@ -61,11 +61,23 @@ export function safeDownloadType(fileName: string | null): string {
   return SAFE_TYPES[ext] ?? "application/octet-stream";
 }
 
+/**
+ * Control characters, and the bidirectional controls that make "report\u202Efdp.exe" read
+ * as "reportexe.pdf": never part of a stored or served file name.
+ */
+const UNSAFE_IN_FILE_NAMES = /[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** An uploaded file's name as stored: no directories, control or bidirectional characters; at most 255 long. */
+export function cleanFileName(name: string): string {
+  return name.replace(UNSAFE_IN_FILE_NAMES, "").replace(/^.*[\\/]/, "").slice(0, 255) || "upload";
+}
+
 /** A file name reduced to what is safe in a Content-Disposition header, plus its RFC 5987 form. */
 export function contentDisposition(fileName: string): string {
   const cleaned =
     fileName
-      .replace(/[\u0000-\u001f\u007f/\\]/g, "_")
+      .replace(UNSAFE_IN_FILE_NAMES, "_")
+      .replace(/[/\\]/g, "_")
       .trim()
       .slice(0, 200) || "download";
   const ascii = cleaned.replace(/[^\x20-\x7e]/g, "_").replace(/["%;]/g, "_");
