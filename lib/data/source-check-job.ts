@@ -115,6 +115,8 @@ export async function startLinkCheck(
     const jobId = job.id;
     // Two at a time: the web server keeps answering editors while it works.
     runInBackground(`link check ${jobId}`, (signal) => runLinkCheck(actor, jobId, { concurrency: 2, signal }));
+    // Running from now on, though its lease is taken a moment later.
+    return { ...toView(job), isPaused: false };
   }
   return toView(job);
 }

@@ -60,6 +60,12 @@ describe("checking every link as a resumable job", () => {
     expect(await db.source.count({ where: { health: "gone" } })).toBe(3);
   });
 
+  it("says a job started in the background is running, not paused, and finishes it", async () => {
+    const started = await startLinkCheck(web.team.editor.actor, { runInBackground: true });
+    expect(started).toMatchObject({ isPaused: false });
+    await expect.poll(async () => (await getLinkCheckJob(web.team.editor.actor))!.status, { timeout: 20_000 }).toBe("done");
+  });
+
   it("lets only one process hold a job's lease", async () => {
     const job = (await getLinkCheckJob(web.team.editor.actor))!;
     await db.job.update({ where: { id: job.id }, data: { status: "running", leaseUntil: new Date(Date.now() + 60_000) } });
