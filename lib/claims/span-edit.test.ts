@@ -54,6 +54,15 @@ describe("splitPointNear", () => {
     expect(slices(TEXT, valueOf(TEXT, splitSpan(TEXT, CLAIM, splitPointNear(TEXT, CLAIM, 21))))).toEqual(["Lavrov said the report", 'was "junk."']);
   });
 
+  it("keeps opening quotes with the word after, and closing ones and full stops with the word before", () => {
+    const text = "Warsaw launched the “Eastern Shield” project. He said “never.” Then he left.";
+    const claim = { start: 0, end: text.length };
+    const [left] = valueOf(text, splitSpan(text, claim, splitPointNear(text, claim, text.indexOf("Eastern") + 3)));
+    expect(text.slice(left.start, left.end)).toBe("Warsaw launched the");
+    const [before] = valueOf(text, splitSpan(text, claim, splitPointNear(text, claim, text.indexOf("never") + 4)));
+    expect(text.slice(before.start, before.end)).toBe("Warsaw launched the “Eastern Shield” project. He said “never.”");
+  });
+
   it("takes the far edge when the near one is the claim's own edge, and leaves a one-word claim alone", () => {
     expect(splitPointNear(TEXT, CLAIM, 2)).toBe(6); // La|vrov: its start is the claim's
     expect(splitPointNear(TEXT, { start: 16, end: 22 }, 18)).toBe(18);

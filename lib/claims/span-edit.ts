@@ -51,9 +51,18 @@ export function splitSpan(text: string, span: Span, at: number): SpanEdit<[Span,
 export function splitPointNear(text: string, span: Span, at: number): number {
   const word = segmentAround(text, at, "word");
   if (!word) return at;
-  const edges = at - word.start <= word.end - at ? [word.start, word.end] : [word.end, word.start];
+  // Opening quotes and brackets go with the word after the split, closing ones (and a
+  // full stop) with the word before: 'the “Eas|tern Shield”' splits before the “.
+  let start = word.start;
+  while (start > span.start && OPENING.test(text[start - 1]!)) start--;
+  let end = word.end;
+  while (end < span.end && CLOSING.test(text[end]!)) end++;
+  const edges = at - word.start <= word.end - at ? [start, end] : [end, start];
   return edges.find((edge) => edge > span.start && edge < span.end) ?? at;
 }
+
+const OPENING = /["'“‘«‹(\[{¿¡]/;
+const CLOSING = /["'”’»›)\]}.,;:!?…]/;
 
 /** Merges two overlapping, nested or adjacent claims (only white space between them) into one span covering both. */
 export function mergeSpans(text: string, a: Span, b: Span): SpanEdit<Span> {
