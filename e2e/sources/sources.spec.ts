@@ -260,6 +260,14 @@ test("an uploaded document and a low-credibility figure in the report", async ({
   expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="letter.pdf"/);
   expect(await download.text()).toBe("%PDF-1.4 e2e letter");
 
+  // The same bytes again, under another title: the one source opens, and says the new details were not saved.
+  await page.goto("/sources/new");
+  await page.getByRole("textbox", { name: "Title" }).fill("Another title for the same letter");
+  await page.getByLabel("Document file").setInputFiles({ name: "copy.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 e2e letter") });
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ministry letter e2e" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "This file was already in the library" })).toBeVisible();
+
   // Cite a source, rate its publisher unreliable: the report counts the claim.
   const articleId = await importThroughForm(page, `Low credibility e2e ${Date.now()}`);
   const { sourceId } = await addSourceByApi(page, articleId, {

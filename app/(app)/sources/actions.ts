@@ -84,5 +84,6 @@ export async function addNonWebSourceAction(_prev: NonWebFormState, form: FormDa
     return addNonWebSource(actor, input, file);
   });
   if (!result.ok) return { message: result.error.message, fields: result.error.fields ?? {} };
-  redirect(`/sources/${result.value.id}`);
+  // The same bytes are one source: say so there, since what was typed was not saved.
+  redirect(`/sources/${result.value.id}${result.value.isNew ? "" : "?existing=upload"}`);
 }
