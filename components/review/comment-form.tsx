@@ -1,22 +1,29 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 
 type Props = {
   label: string;
   submitLabel: string;
   /** Saves the text; resolves to an error message, or null when saved. */
   onSubmit: (body: string) => Promise<string | null>;
+  /** Put the caret in the box when it appears (it opened on request, as "Request changes" does). */
+  focusOnOpen?: boolean;
 };
 
 /** A comment box with its own error message, cleared once the comment is saved. */
-export function CommentForm({ label, submitLabel, onSubmit }: Props) {
+export function CommentForm({ label, submitLabel, onSubmit, focusOnOpen = false }: Props) {
   const id = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) box.current?.focus();
+  }, [focusOnOpen]);
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setSaving] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (isSaving) return;
     if (body.trim() === "") return setError("Write a comment first");
     setSaving(true);
     const message = await onSubmit(body);
@@ -30,6 +37,7 @@ export function CommentForm({ label, submitLabel, onSubmit }: Props) {
         <span>{label}</span>
       </label>
       <textarea
+        ref={box}
         id={`${id}-body`}
         rows={2}
         maxLength={5000}
@@ -43,7 +51,8 @@ export function CommentForm({ label, submitLabel, onSubmit }: Props) {
           {error}
         </p>
       )}
-      <button type="submit" className="button small" disabled={isSaving}>
+      {/* Not disabled while saving: a disabled button drops the keyboard focus to the page. */}
+      <button type="submit" className="button small" aria-disabled={isSaving}>
         {isSaving ? "Saving…" : submitLabel}
       </button>
     </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReviewAction, ReviewStatus } from "@/lib/data/review";
 import { getReviewStatusAction, transitionArticleAction } from "@/app/(app)/articles/[articleId]/review-actions";
 import { formatDateTime } from "@/components/ui/format";
@@ -23,6 +23,16 @@ export function ReviewBar({ articleId, reviewState }: Props) {
   const [isAsking, setAsking] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState("");
+  // Where the keyboard focus goes when the button it was on disappears: the new state
+  // after a transition, the "Request changes" button after cancelling.
+  const stateLabel = useRef<HTMLElement>(null);
+  const requestButton = useRef<HTMLButtonElement>(null);
+  const focusAfter = useRef<"state" | "request" | null>(null);
+  useEffect(() => {
+    if (focusAfter.current === null) return;
+    (focusAfter.current === "state" ? stateLabel : requestButton).current?.focus();
+    focusAfter.current = null;
+  }, [status, isAsking]);
 
   const load = useCallback(
     () =>
@@ -49,6 +59,7 @@ export function ReviewBar({ articleId, reviewState }: Props) {
     setStatus(result.value);
     setAsking(false);
     setError(null);
+    focusAfter.current = "state";
     setAnnouncement(`${REVIEW_ACTION_LABELS[action]}. The article is now: ${REVIEW_STATE_LABELS[result.value.state]}.`);
     router.refresh();
     return null;
@@ -69,7 +80,10 @@ export function ReviewBar({ articleId, reviewState }: Props) {
     <section className={`review-bar state-${status.state}`} aria-label="Review">
       <div className="row">
         <span>
-          Review: <strong className={`review-state state-${status.state}`}>{REVIEW_STATE_LABELS[status.state]}</strong>
+          Review:{" "}
+          <strong ref={stateLabel} tabIndex={-1} className={`review-state state-${status.state}`}>
+            {REVIEW_STATE_LABELS[status.state]}
+          </strong>
         </span>
         {last && (
           <span className="small muted">
@@ -88,7 +102,7 @@ export function ReviewBar({ articleId, reviewState }: Props) {
           </button>
         )}
         {can("request_changes") && !isAsking && (
-          <button type="button" className="button small" disabled={isBusy} onClick={() => setAsking(true)}>
+          <button ref={requestButton} type="button" className="button small" disabled={isBusy} onClick={() => setAsking(true)}>
             Request changes
           </button>
         )}
@@ -108,8 +122,16 @@ export function ReviewBar({ articleId, reviewState }: Props) {
             label="What needs to change"
             submitLabel="Send back with changes requested"
             onSubmit={(body) => act("request_changes", body)}
+            focusOnOpen
           />
-          <button type="button" className="link-button small" onClick={() => setAsking(false)}>
+          <button
+            type="button"
+            className="link-button small"
+            onClick={() => {
+              focusAfter.current = "request";
+              setAsking(false);
+            }}
+          >
             Cancel
           </button>
         </div>

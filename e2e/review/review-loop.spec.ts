@@ -56,6 +56,8 @@ test("editor → reviewer → changes requested → approved, in two browser con
   await expect(reviewBar(editor).getByText("Draft", { exact: true })).toBeVisible();
   await reviewBar(editor).getByRole("button", { name: "Submit for review" }).click();
   await expect(reviewBar(editor).getByText("In review", { exact: true })).toBeVisible();
+  // The button is gone; the keyboard focus moves to the new state, not to the page.
+  await expect(reviewBar(editor).getByText("In review", { exact: true })).toBeFocused();
   expect(articleRow(articleId)).toMatchObject({ reviewState: "in_review", submittedAt: expect.any(String) });
 
   // The reviewer finds it on /review and opens it.
@@ -73,6 +75,7 @@ test("editor → reviewer → changes requested → approved, in two browser con
   await treaty.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(postedComment(treaty, "Which source gives 1997?")).toBeVisible();
   await expect(treaty.getByRole("textbox", { name: "Comment on this claim" })).toHaveValue("");
+  await expect(treaty.getByRole("button", { name: "Comment", exact: true })).toBeFocused();
   const [comment] = queryDb<{ id: string; claimId: string; body: string }>(
     "SELECT c.id, c.claimId, c.body FROM Comment c WHERE c.articleId = ? AND c.claimId IS NOT NULL",
     articleId,
@@ -95,6 +98,10 @@ test("editor → reviewer → changes requested → approved, in two browser con
   });
 
   // The reviewer requests changes, with the reason.
+  await reviewBar(reviewer).getByRole("button", { name: "Request changes" }).click();
+  await expect(reviewBar(reviewer).getByRole("textbox", { name: "What needs to change" })).toBeFocused();
+  await reviewBar(reviewer).getByRole("button", { name: "Cancel" }).click();
+  await expect(reviewBar(reviewer).getByRole("button", { name: "Request changes" })).toBeFocused();
   await reviewBar(reviewer).getByRole("button", { name: "Request changes" }).click();
   await reviewBar(reviewer)
     .getByRole("textbox", { name: "What needs to change" })
