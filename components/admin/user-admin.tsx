@@ -16,6 +16,9 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
   const [errors, setErrors] = useState<FieldErrors>({});
 
   function run(action: () => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string; fields?: FieldErrors } }>, done: string, form?: HTMLFormElement) {
+    // Buttons stay focusable while an action runs (aria-disabled): a disabled button drops
+    // the keyboard focus to the page. A second click meanwhile does nothing.
+    if (isPending) return;
     startTransition(async () => {
       const result = await action();
       if (result.ok) {
@@ -77,7 +80,7 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
                   <button
                     type="button"
                     className="button small"
-                    disabled={isPending}
+                    aria-disabled={isPending}
                     onClick={() =>
                       run(() => setActiveAction({ userId: u.id, isActive: !u.isActive }), `${u.isActive ? "Deactivated" : "Reactivated"} ${u.email}.`)
                     }
@@ -121,7 +124,7 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
         </label>
         <FieldError id="new-password-error" messages={errors.password} />
         <div>
-          <button type="submit" className="button primary" disabled={isPending}>
+          <button type="submit" className="button primary" aria-disabled={isPending}>
             Add user
           </button>
         </div>

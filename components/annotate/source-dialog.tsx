@@ -84,7 +84,7 @@ export function SourceDialog({ claimId, claimText, onSaved, onClose }: Props) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!claimId) return;
+    if (!claimId || isPending) return;
     const form = new FormData(event.currentTarget);
     const text = (key: string) => String(form.get(key) ?? "");
     setPending(true);
@@ -215,7 +215,8 @@ export function SourceDialog({ claimId, claimText, onSaved, onClose }: Props) {
         </label>
         <FieldError id="source-locator-error" messages={f.locator} />
         <div className="row">
-          <button type="submit" className="button primary" disabled={isPending}>
+          {/* aria-disabled, not disabled: a disabled button would drop the focus out of the open dialog. */}
+          <button type="submit" className="button primary" aria-disabled={isPending}>
             {isPending ? "Saving…" : "Save source"}
           </button>
           <button type="button" className="button" onClick={() => ref.current?.close()}>

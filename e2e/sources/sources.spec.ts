@@ -52,6 +52,11 @@ test("adds a source by URL and sees the metadata filled in", async ({ page }) =>
   await signIn(page, "editor");
   const articleId = await importThroughForm(page, `Sources e2e ${Date.now()}`);
   const dialog = await openSourceDialog(page, articleId);
+  // A refused save keeps the keyboard in the open dialog, on the button.
+  await dialog.getByRole("textbox", { name: "URL" }).fill("not a web address");
+  await dialog.getByRole("button", { name: "Save source" }).click();
+  await expect(dialog.getByRole("alert").first()).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Save source" })).toBeFocused();
   const url = `${ORIGIN}/pages/wire-jsonld-graph.html?utm_source=e2e`;
   await dialog.getByRole("textbox", { name: "URL" }).fill(url);
   await dialog.getByRole("button", { name: "Fetch details" }).click();
