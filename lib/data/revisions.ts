@@ -262,6 +262,14 @@ export type RevisionDiff = {
   hunks: (RevisionHunk & { claims: { id: string; text: string; status: string }[] })[];
 };
 
+/** The text of one revision: what its claims' offsets count in (the W3C export's target). */
+export async function getRevisionText(maybeActor: Actor | null, articleId: string, number: number): Promise<string> {
+  requirePermission(maybeActor, "articles:read");
+  const revision = await db.articleRevision.findUnique({ where: { articleId_number: { articleId, number } }, select: { text: true } });
+  if (!revision) throw notFound("Revision");
+  return revision.text;
+}
+
 /** What changed between revision `from` and the next one, with the claims each change touched. */
 export async function getRevisionDiff(maybeActor: Actor | null, articleId: string, from: number): Promise<RevisionDiff> {
   requirePermission(maybeActor, "articles:read");

@@ -1,7 +1,7 @@
 // The addresses that exports publish, kept in one file so the routes that serve them and
-// the exports that name them cannot disagree. Only the report URL and the export URL are
-// pages today; the others are identifiers under the site (W3C annotations need an IRI each)
-// and may be given routes later without changing what was already published.
+// the exports that name them cannot disagree. The report URL, the export URL and each
+// revision's text are served (to signed-in people and API tokens); the others are
+// identifiers under the site (W3C annotations need an IRI each).
 
 /** The base URL without a trailing slash, so joins never produce "//". */
 function trimBase(baseUrl: string): string {
@@ -26,9 +26,13 @@ export function claimAnchor(claimId: string): string {
   return `claim-${segment(claimId)}`;
 }
 
-/** The immutable text of one revision: what claim offsets count in. */
+/**
+ * The immutable text of one revision, what claim offsets count in, served as text/plain
+ * by GET /api/v1/articles/:id/revisions/:number (the page at /articles/:id/revisions/:n
+ * is the diff from the revision before, not this text).
+ */
 export function revisionIri(baseUrl: string, articleId: string, revisionNumber: number): string {
-  return `${articleIri(baseUrl, articleId)}/revisions/${revisionNumber}`;
+  return `${trimBase(baseUrl)}/api/v1/articles/${segment(articleId)}/revisions/${revisionNumber}`;
 }
 
 /** The W3C AnnotationCollection of an article's claims. */

@@ -84,7 +84,7 @@ describe("buildW3cAnnotations", () => {
     const first = byClaim("c01");
     expect(first.id).toBe("https://claimtrack.example.org/articles/art_ottawa/annotations/c01");
     expect(first["@context"]?.[0]).toBe(ANNO_CONTEXT);
-    expect(first.target.source.id).toBe("https://claimtrack.example.org/articles/art_ottawa/revisions/1");
+    expect(first.target.source.id).toBe("https://claimtrack.example.org/api/v1/articles/art_ottawa/revisions/1");
     expect(first.target.scope).toBe(sample.article.url);
     expect(first.created).toBe("2025-03-19T08:00:00.000Z");
     expect(first.creator).toEqual({ type: "Person", name: "Eddie Editor" });

@@ -22,6 +22,7 @@ import * as articleClaimsRoute from "@/app/api/v1/articles/[articleId]/claims/ro
 import * as undoRoute from "@/app/api/v1/articles/[articleId]/undo/route";
 import * as revisionsRoute from "@/app/api/v1/articles/[articleId]/revisions/route";
 import * as diffRoute from "@/app/api/v1/articles/[articleId]/revisions/[number]/diff/route";
+import * as revisionTextRoute from "@/app/api/v1/articles/[articleId]/revisions/[number]/route";
 import * as activityRoute from "@/app/api/v1/articles/[articleId]/activity/route";
 import * as eventsRoute from "@/app/api/v1/articles/[articleId]/events/route";
 import * as splitRoute from "@/app/api/v1/claims/[claimId]/split/route";
@@ -200,6 +201,14 @@ const routes: Row[] = [
       const f = await fixture();
       return callRoute(revisionsRoute, "POST", w, `/api/v1/articles/${f.articleId}/revisions`, { articleId: f.articleId }, { text: `${SAMPLE_TEXT}
 A new line.` });
+    },
+  },
+  {
+    key: "GET /api/v1/articles/[articleId]/revisions/[number]",
+    expect: READ,
+    run: async (w) => {
+      const f = await fixture();
+      return callRoute(revisionTextRoute, "GET", w, `/api/v1/articles/${f.articleId}/revisions/1`, { articleId: f.articleId, number: "1" });
     },
   },
   {

@@ -13,6 +13,7 @@ import { transitionArticle } from "@/lib/data/review";
 import { setClaimVerdict } from "@/lib/data/review-verdicts";
 import { importRevision } from "@/lib/data/revisions";
 import { GET as exportRoute } from "@/app/api/v1/articles/[articleId]/export/route";
+import { GET as revisionTextRoute } from "@/app/api/v1/articles/[articleId]/revisions/[number]/route";
 import { parseJsonExport } from "@/lib/export/json";
 import { CSV_COLUMNS } from "@/lib/export/csv";
 import type { ArticleExport } from "@/lib/export/types";
@@ -311,5 +312,28 @@ describe("exports after a correction", () => {
 
     await updateClaim(team.editor.actor, port!.id, { acknowledgeChange: true, version: (await db.claim.findUniqueOrThrow({ where: { id: port!.id } })).version });
     expect((JSON.parse(await get("claimreview")) as { claimReviewed: string }[]).map((r) => r.claimReviewed)).toEqual(["The port handled 30 million containers."]);
+  });
+});
+
+describe("the W3C export's target", () => {
+  it("is served: the revision's text, in which every position selector lands on its claim", async () => {
+    const annotations = JSON.parse((await body("w3c")).text) as {
+      first: { items: { target: { source: { id: string }; selector: { type: string; start?: number; end?: number; exact?: string }[] } }[] };
+    };
+    const [item] = annotations.first.items;
+    const iri = new URL(item!.target.source.id);
+    const response = await revisionTextRoute(new Request(iri, { headers: { authorization: `Bearer ${team.reviewer.token}` } }), {
+      params: Promise.resolve({ articleId: article.id, number: iri.pathname.split("/").pop()! }),
+    });
+    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const text = await response.text();
+    expect(text).toBe(article.revision.text);
+    for (const { target } of annotations.first.items) {
+      const position = target.selector.find((s) => s.type === "TextPositionSelector")!;
+      const quote = target.selector.find((s) => s.type === "TextQuoteSelector")!;
+      expect(text.slice(position.start, position.end)).toBe(quote.exact);
+    }
+    const anonymous = await revisionTextRoute(new Request(iri), { params: Promise.resolve({ articleId: article.id, number: "1" }) });
+    expect(anonymous.status).toBe(401);
   });
 });
