@@ -97,7 +97,13 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
     },
     [adopt, upsert],
   );
-  const span = useSpanActions({ articleId: article.id, text: article.revision.text, upsert: upsertAndAdopt, remove, select: setSelectedId, announce: setAnnouncement, versionOf });
+  // A created or merged claim is selected and takes the keyboard focus: the button that
+  // made it ("Create claim from selection") disappears with the selection.
+  const selectAndFocus = useCallback((id: string | null) => {
+    setSelectedId(id);
+    if (id) requestAnimationFrame(() => document.getElementById(`claim-${id}`)?.focus());
+  }, []);
+  const span = useSpanActions({ articleId: article.id, text: article.revision.text, upsert: upsertAndAdopt, remove, select: selectAndFocus, announce: setAnnouncement, versionOf });
 
   const onChange = useCallback(
     (claimId: string, changes: ClaimChanges) => {
@@ -232,10 +238,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   });
 
   const selected = selectedId ? claimById(selectedId) : undefined;
-  const focusClaim = (id: string) => {
-    setSelectedId(id);
-    requestAnimationFrame(() => document.getElementById(`claim-${id}`)?.focus());
-  };
+  const focusClaim = selectAndFocus;
   const focusField = (field: "speaker" | "cue" | "note") =>
     requestAnimationFrame(() => (document.querySelector(`#claim-${CSS.escape(selectedId ?? "")} [data-field="${field}"]`) as HTMLElement | null)?.focus());
 

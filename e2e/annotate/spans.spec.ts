@@ -29,6 +29,9 @@ test("create, split, merge, adjust and delete spans, with exact offsets and undo
   await page.getByRole("button", { name: "Create claim from selection" }).click();
   await expect(claimsList(page)).toHaveCount(before + 1);
   await expect.poll(() => live(articleId).some((c) => c.text === "the Ukraine conflict was triggered")).toBe(true);
+  // The button went with the selection; the keyboard focus is on the new claim.
+  const created = live(articleId).find((c) => c.text === "the Ukraine conflict was triggered")!;
+  await expect(page.locator(`#claim-${created.id}`)).toBeFocused();
   expectExact(articleId);
 
   // Split at the caret: click into the Russia sentence inside "a|nd emphasizes", press "/":
