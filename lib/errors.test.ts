@@ -26,6 +26,16 @@ describe("parseInput's message", () => {
     expect(messageOf({ title: "x", olderThanHours: "soon" })).toBe("olderThanHours: give a number of hours");
     expect(messageOf({ title: "x", claims: [{ tag: "stated" }, { tag: "opinion" }] })).toBe("claims.1.tag: Unknown tag");
   });
+  it("names each unknown key of a strict object on its own field", () => {
+    const strict = z.object({ note: z.string() }).strict();
+    try {
+      parseInput(strict, { note: "n", url: "x", title: "y" });
+    } catch (err) {
+      expect((err as AppError).message).toBe('Unknown field "url": leave it out');
+      expect((err as AppError).fields).toEqual({ url: ['Unknown field "url": leave it out'], title: ['Unknown field "title": leave it out'] });
+    }
+    expect.assertions(2);
+  });
   it("keeps every field's messages for forms", () => {
     try {
       parseInput(schema, { title: "", olderThanHours: "x" });

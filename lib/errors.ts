@@ -49,11 +49,20 @@ export class AppError extends Error {
 /** Maps zod issues to field errors keyed by the dotted path ("" for the whole input). */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
-  for (const issue of error.issues) {
+  for (const issue of issuesOf(error)) {
     const key = issue.path.map(String).join(".");
     (fields[key] ??= []).push(issue.message);
   }
   return fields;
+}
+
+/** A zod error's issues, each unknown key as its own issue on that key, named in words. */
+function issuesOf(error: z.ZodError): { path: PropertyKey[]; message: string }[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: `Unknown field "${key}": leave it out` }))
+      : [{ path: issue.path, message: issue.message }],
+  );
 }
 
 /** Parses input with a schema, throwing a 422 AppError whose fields say what is wrong. */
@@ -61,7 +70,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields = fieldErrorsFromZod(result.error);
-  const first = result.error.issues[0];
+  const first = issuesOf(result.error)[0];
   // Name the field unless the message already does ("Title is required", not "title: Title is required").
   const field = first?.path.length === 1 ? String(first.path[0]) : null;
   const isNamed = field !== null && first!.message.toLowerCase().includes(field.toLowerCase());
