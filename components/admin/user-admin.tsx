@@ -15,14 +15,19 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  function run(action: () => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string; fields?: FieldErrors } }>, done: string, form?: HTMLFormElement) {
+  /** Runs an admin action; `done` words the outcome from what the server stored (a lower-cased email, the new role). */
+  function run(
+    action: () => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string; fields?: FieldErrors } }>,
+    done: string | ((value: unknown) => string),
+    form?: HTMLFormElement,
+  ) {
     // Buttons stay focusable while an action runs (aria-disabled): a disabled button drops
     // the keyboard focus to the page. A second click meanwhile does nothing.
     if (isPending) return;
     startTransition(async () => {
       const result = await action();
       if (result.ok) {
-        setMessage(done);
+        setMessage(typeof done === "string" ? done : done(result.value));
         setErrors({});
         form?.reset();
       } else {
@@ -36,7 +41,7 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
     event.preventDefault();
     const form = event.currentTarget;
     const data = Object.fromEntries(new FormData(form));
-    run(() => createUserAction(data), `Created ${String(data.email)}.`, form);
+    run(() => createUserAction(data), (email) => `Created ${String(email)}.`, form);
   }
 
   return (
@@ -65,7 +70,7 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
                   aria-label={`Role of ${u.email}`}
                   value={u.role}
                   disabled={isPending || u.id === currentUserId}
-                  onChange={(e) => run(() => changeRoleAction({ userId: u.id, role: e.target.value }), `Changed the role of ${u.email}.`)}
+                  onChange={(e) => run(() => changeRoleAction({ userId: u.id, role: e.target.value }), (role) => `Changed the role of ${u.email} to ${String(role)}.`)}
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
