@@ -238,7 +238,6 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   });
 
   const selected = selectedId ? claimById(selectedId) : undefined;
-  const focusClaim = selectAndFocus;
   const focusField = (field: "speaker" | "cue" | "note") =>
     requestAnimationFrame(() => (document.querySelector(`#claim-${CSS.escape(selectedId ?? "")} [data-field="${field}"]`) as HTMLElement | null)?.focus());
 
@@ -248,7 +247,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
     if (action === "report") return router.push(`/articles/${article.id}/report`);
     if (action === "next" || action === "previous") {
       const next = claims[Math.min(claims.length - 1, Math.max(0, index + (action === "next" ? 1 : -1)))];
-      if (next) focusClaim(next.id);
+      if (next) selectAndFocus(next.id);
       return;
     }
     if (action === "undo") return canEdit ? void span.undo() : undefined;
@@ -294,7 +293,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
       case "delete": {
         const after = claims[index + 1] ?? claims[index - 1];
         void span.delete(selected);
-        if (after) focusClaim(after.id);
+        if (after) selectAndFocus(after.id);
         return;
       }
     }

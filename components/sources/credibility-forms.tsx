@@ -92,9 +92,9 @@ export function CredibilityForms({ sourceId, domain, ownRating, domainRating, ca
                 <span>Publisher credibility</span>
                 <select name="rating" defaultValue={domainRating?.level ?? ""}>
                   <option value="" disabled>
-                  Choose a level
-                </option>
-                {CREDIBILITY_LEVELS.map((l) => (
+                    Choose a level
+                  </option>
+                  {CREDIBILITY_LEVELS.map((l) => (
                     <option key={l} value={l}>
                       {l}
                     </option>

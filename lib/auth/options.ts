@@ -32,12 +32,11 @@ export function getAuthOptions(): NextAuthOptions {
         const ip = clientAddress(req.headers ?? {});
         const keys = signInKeys(email, ip);
         if (!user) {
-          for (const [key, limit] of keys) await countEvent(key, limit);
+          for (const { key, limit } of keys) await countEvent(key, limit);
           log.info({ email, ip }, "sign-in failed");
           return null;
         }
-        // The account's counts start again; the address's own stays (it may be guessing others).
-        for (const [key] of keys.slice(0, 2)) await clearEvents(key);
+        for (const { key, isAccount } of keys) if (isAccount) await clearEvents(key);
         log.info({ userId: user.id, ip }, "signed in");
         return { id: user.id, epoch: user.sessionEpoch };
       },

@@ -173,29 +173,8 @@ export async function getArticleExportData(
     if (thread.claimId) threads.set(thread.claimId, [...(threads.get(thread.claimId) ?? []), toExportComment(thread)]);
   }
 
-  const data: ArticleExport = {
-    baseUrl,
-    exportedAt: now.toISOString(),
-    article: {
-      id: article.id,
-      title: article.title,
-      url: article.url && /^https?:\/\//i.test(article.url) ? article.url : null,
-      publisher: article.publisher,
-      author: article.author,
-      publishedAt: article.publishedAt?.toISOString() ?? null,
-      createdAt: article.createdAt.toISOString(),
-      reviewState: article.reviewState as ReviewState,
-      approvedAt: article.reviewState === "approved" ? (article.reviewedAt?.toISOString() ?? null) : null,
-      history: articleHistory,
-    },
-    revision: { number: revision.number, text: revision.text },
-    claims: claims.filter((c) => c.anchorStatus !== "orphaned").map((c) => ({ ...exportClaim(c), anchorStatus: c.anchorStatus === "changed" ? "changed" : "anchored" })),
-    orphanedClaims: claims.filter((c) => c.anchorStatus === "orphaned").map((c) => ({ ...exportClaim(c), anchorStatus: "orphaned", revision: c.revision.number })),
-  };
-  // A mapping mistake should fail here, loudly, rather than publish a malformed export.
-  return articleExportSchema.parse(data);
-
-  function exportClaim(c: (typeof claims)[number]) {
+  // One claim's fields, current or orphaned.
+  const exportClaim = (c: (typeof claims)[number]) => {
     return {
       id: c.id,
       start: c.start,
@@ -227,7 +206,29 @@ export async function getArticleExportData(
       history: claimHistory.get(c.id) ?? [],
       previousText: c.previousText,
     };
-  }
+  };
+
+  const data: ArticleExport = {
+    baseUrl,
+    exportedAt: now.toISOString(),
+    article: {
+      id: article.id,
+      title: article.title,
+      url: article.url && /^https?:\/\//i.test(article.url) ? article.url : null,
+      publisher: article.publisher,
+      author: article.author,
+      publishedAt: article.publishedAt?.toISOString() ?? null,
+      createdAt: article.createdAt.toISOString(),
+      reviewState: article.reviewState as ReviewState,
+      approvedAt: article.reviewState === "approved" ? (article.reviewedAt?.toISOString() ?? null) : null,
+      history: articleHistory,
+    },
+    revision: { number: revision.number, text: revision.text },
+    claims: claims.filter((c) => c.anchorStatus !== "orphaned").map((c) => ({ ...exportClaim(c), anchorStatus: c.anchorStatus === "changed" ? "changed" : "anchored" })),
+    orphanedClaims: claims.filter((c) => c.anchorStatus === "orphaned").map((c) => ({ ...exportClaim(c), anchorStatus: "orphaned", revision: c.revision.number })),
+  };
+  // A mapping mistake should fail here, loudly, rather than publish a malformed export.
+  return articleExportSchema.parse(data);
 }
 
 /** One export of an article in the requested format (json, csv, w3c, claimreview, markdown). */

@@ -13,12 +13,16 @@ export const LOGIN_PER_ACCOUNT_ADDRESS: Limit = { limit: 5, windowMs: 15 * 60_00
 export const LOGIN_PER_ACCOUNT: Limit = { limit: 20, windowMs: 15 * 60_000 };
 export const LOGIN_PER_IP: Limit = { limit: 30, windowMs: 15 * 60_000 };
 
+/** A counter a failed sign-in adds to; the account's own ones start again after a sign-in succeeds. */
+export type SignInKey = { key: string; limit: Limit; isAccount: boolean };
+
 /** The counters a failed sign-in adds to, each with its limit. */
-export function signInKeys(email: string, address: string): [string, Limit][] {
+export function signInKeys(email: string, address: string): SignInKey[] {
   return [
-    [`login:account:${email}:ip:${address}`, LOGIN_PER_ACCOUNT_ADDRESS],
-    [`login:account:${email}`, LOGIN_PER_ACCOUNT],
-    [`login:ip:${address}`, LOGIN_PER_IP],
+    { key: `login:account:${email}:ip:${address}`, limit: LOGIN_PER_ACCOUNT_ADDRESS, isAccount: true },
+    { key: `login:account:${email}`, limit: LOGIN_PER_ACCOUNT, isAccount: true },
+    // The address's own count stays after a success: it may be guessing other accounts.
+    { key: `login:ip:${address}`, limit: LOGIN_PER_IP, isAccount: false },
   ];
 }
 /** Unknown or revoked API tokens allowed per client address in 15 minutes. */

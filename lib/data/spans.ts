@@ -284,17 +284,21 @@ export async function restoreClaim(maybeActor: Actor | null, claimId: string): P
         text: true,
         prefix: true,
         suffix: true,
-        revision: { select: { text: true } },
-        article: { select: { revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, text: true } } } },
+        article: { select: { revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } },
       },
     });
     if (!claim) throw notFound("Deleted claim");
     await assertArticleEditable(tx, claim.articleId);
-    const current = claim.article.revisions[0]!;
     // Deleted before a correction, the claim still points into the old text: it comes back
     // re-anchored on the current one, as the correction would have moved it (changed, or
     // orphaned when its text is gone), never on offsets that no longer mean anything.
-    const moved = claim.revisionId === current.id ? null : reanchorOnto(claim, claim.revision.text, current);
+    const currentId = claim.article.revisions[0]!.id;
+    let moved: ReturnType<typeof reanchorOnto> | null = null;
+    if (claim.revisionId !== currentId) {
+      const texts = await tx.articleRevision.findMany({ where: { id: { in: [claim.revisionId, currentId] } }, select: { id: true, number: true, text: true } });
+      const old = texts.find((r) => r.id === claim.revisionId)!;
+      moved = reanchorOnto(claim, old.text, texts.find((r) => r.id === currentId)!);
+    }
     await tx.claim.update({ where: { id: claimId }, data: { deletedAt: null, ...moved?.columns, version: { increment: 1 } } });
     await recordEvent(tx, actor, {
       action: "claim.restore",

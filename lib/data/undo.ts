@@ -47,10 +47,9 @@ async function lastUndoable(tx: Tx, actorId: string, articleId: string): Promise
       if (typeof undoes === "string") undone.add(undoes);
       continue;
     }
-    const after = parse(r.after);
     // The claims a revision made for its new sentences are part of the revision, not an edit.
-    if (r.action === "claim.create" && after?.origin === "revision") return "revision";
-    if (UNDOABLE.has(r.action) && !undone.has(r.id)) return { ...r, before: parse(r.before), after };
+    if (r.action === "claim.create" && parse(r.after)?.origin === "revision") return "revision";
+    if (UNDOABLE.has(r.action) && !undone.has(r.id)) return { ...r, before: parse(r.before), after: parse(r.after) };
   }
   return null;
 }

@@ -40,7 +40,7 @@ describe("sign-in throttling", () => {
     const error = new URL(body.url).searchParams.get("error");
     expect(rateLimitedWait(error)).toBe(Number(res.headers.get("retry-after")) * 1000);
     // Someone who knows the email cannot lock its owner out from everywhere on their own.
-    for (const [key, limit] of signInKeys(person.email, "10.0.0.2")) expect(await blockedFor(key, limit)).toBe(0);
+    for (const { key, limit } of signInKeys(person.email, "10.0.0.2")) expect(await blockedFor(key, limit)).toBe(0);
     expect(await authorize({ email: person.email, password: "correct horse battery" }, { headers: { "x-forwarded-for": "10.0.0.2" } })).toMatchObject({
       id: person.actor.id,
     });

@@ -28,11 +28,11 @@ export default async function SourcePage({ params, searchParams }: Props) {
         </p>
       )}
       <SourceDetail
-      source={source}
-      canEdit={canEdit}
-      canRate={can(actor, "sources:rate")}
-      mergeCandidates={candidates}
-      mergeSearch={merge}
+        source={source}
+        canEdit={canEdit}
+        canRate={can(actor, "sources:rate")}
+        mergeCandidates={candidates}
+        mergeSearch={merge}
       />
     </>
   );

@@ -12,7 +12,7 @@ async function throttled(request: NextRequest): Promise<Response | null> {
   const form = await request.clone().formData().catch(() => null);
   const email = String(form?.get("email") ?? "").trim().toLowerCase();
   let wait = 0;
-  for (const [key, limit] of signInKeys(email, clientAddress(request.headers))) wait = Math.max(wait, await blockedFor(key, limit));
+  for (const { key, limit } of signInKeys(email, clientAddress(request.headers))) wait = Math.max(wait, await blockedFor(key, limit));
   if (wait === 0) return null;
   // next-auth's signIn() reads `url` (and its ?error=, which carries the wait) from the JSON answer.
   const url = new URL("/login", request.nextUrl.origin);
