@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { env } from "@/lib/env";
 import { type DirectReader, type DirectWriter, postgresReader, sqliteReader, transactionStatements } from "@/lib/direct-sql";
+import { escapeLike } from "@/lib/data/search-sql";
 export { sortableId } from "@/lib/sortable-id";
 
 /**
@@ -105,13 +106,25 @@ if (env.NODE_ENV !== "production") globalForDb.claimtrackDb = database;
 export const db: PrismaClient = database.client;
 
 /**
- * A case-insensitive "contains" filter. PostgreSQL needs mode: "insensitive"; SQLite's
- * LIKE already ignores the case of ASCII letters and has no such option.
+ * A Prisma filter for rows where any of `columns` contains `text` literally, ignoring the
+ * case of ASCII letters (of every letter on PostgreSQL). Prisma's `contains` is SQL LIKE
+ * and leaves `%` and `_` as wildcards (prisma/orm#19506), so "100%" found every title
+ * with "100" in it. PostgreSQL's LIKE escapes with a backslash, so the text is escaped.
+ * SQLite's LIKE escapes only with an ESCAPE clause, which Prisma never writes: there,
+ * text with a wildcard in it is matched by instr() in plain SQL, and the filter names
+ * the matching ids. `table` and `columns` are names from the code, never user input.
  */
-export function containsText(value: string): { contains: string } {
-  return env.databaseKind === "postgresql"
-    ? ({ contains: value, mode: "insensitive" } as { contains: string })
-    : { contains: value };
+export async function containsText<C extends string>(
+  table: string,
+  columns: readonly C[],
+  text: string,
+): Promise<{ OR: { [K in C]?: { contains: string } }[] } | { id: { in: string[] } }> {
+  const filter = (contains: object) => ({ OR: columns.map((c) => ({ [c]: contains }) as { [K in C]?: { contains: string } }) });
+  if (env.databaseKind === "postgresql") return filter({ contains: escapeLike(text), mode: "insensitive" });
+  if (!/[%_]/.test(text)) return filter({ contains: text });
+  const test = columns.map((c) => `instr(lower("${c}"), lower(?)) > 0`).join(" OR ");
+  const rows = await queryRows<{ id: string }>(db, `SELECT "id" FROM "${table}" WHERE ${test}`, ...columns.map(() => text));
+  return { id: { in: rows.map((r) => r.id) } };
 }
 
 /** A value insertRows writes into one column. */

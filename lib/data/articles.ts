@@ -118,7 +118,7 @@ export async function listArticles(
 ): Promise<{ items: ArticleListItem[]; page: number; pageCount: number; total: number }> {
   requirePermission(maybeActor, "articles:read");
   const { q, page } = parseInput(listArticlesSchema, input);
-  const where = q ? { title: containsText(q) } : {};
+  const where = q ? await containsText("Article", ["title"], q) : {};
   const [total, articles] = await Promise.all([
     db.article.count({ where }),
     db.article.findMany({

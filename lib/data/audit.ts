@@ -56,7 +56,14 @@ export type AuditEventView = {
 
 const listSchema = z.object({
   page: pageNumber(),
-  action: z.string().trim().max(100).optional(),
+  // Matched as a prefix with LIKE, so only the characters of action names (claim.source.add).
+  action: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(100)
+    .regex(/^[a-z.-]*$/, "Action must be lower-case letters, dots and hyphens, like claim.tag")
+    .optional(),
   articleId: z.string().trim().max(64).optional(),
 });
 

@@ -93,11 +93,7 @@ export async function listSources(
   const { q, type, health, page } = parseInput(listSourcesSchema, input);
   const where = {
     mergedIntoId: null,
-    ...(q
-      ? {
-          OR: [{ title: containsText(q) }, { domain: containsText(q) }, { url: containsText(q) }, { publisher: containsText(q) }],
-        }
-      : {}),
+    ...(q ? await containsText("Source", ["title", "domain", "url", "publisher"], q) : {}),
     ...(type ? { type } : {}),
     ...(health ? { health: health === "unchecked" ? null : health } : {}),
   };
@@ -242,7 +238,7 @@ export async function listMergeCandidates(
       mergedIntoId: null,
       OR: [
         ...(source.domain ? [{ domain: source.domain }] : []),
-        ...(search ? [{ title: containsText(search) }, { url: containsText(search) }] : []),
+        ...(search ? [await containsText("Source", ["title", "url"], search)] : []),
       ],
     },
     select: { id: true, title: true, url: true, domain: true },

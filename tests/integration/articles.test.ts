@@ -183,4 +183,17 @@ describe("listArticles", () => {
     expect(items[0]).toMatchObject({ title: "Landmines and borders", total: 4, tagged: 1 });
     expect(items[0]!.counts).toEqual({ stated: 1, disputed: 0, attributed: 0, untagged: 3 });
   });
+
+  it("matches % and _ and \\ in a search literally, not as LIKE wildcards", async () => {
+    const titles = ["Wildcards: growth of 100% in Q1", "Wildcards: growth of 1000 in Q1", "Wildcards: file a_b.csv", "Wildcards: file axb.csv", "Wildcards: C:\\data\\x"];
+    for (const title of titles) await importArticle(team.editor.actor, { title, text: SAMPLE_TEXT });
+    const found = async (q: string) => (await listArticles(team.reviewer.actor, { q })).items.map((a) => a.title).sort();
+    expect(await found("100%")).toEqual([titles[0]]);
+    expect(await found("OF 100% IN")).toEqual([titles[0]]);
+    expect(await found("a_b")).toEqual([titles[2]]);
+    expect(await found("%")).toEqual([titles[0]]);
+    expect(await found("_")).toEqual([titles[2]]);
+    expect(await found("c:\\data")).toEqual([titles[4]]);
+    expect(await found("wildcards: file")).toEqual([titles[2], titles[3]].sort());
+  });
 });

@@ -19,6 +19,12 @@ describe("the audit log", () => {
     expect(event).toMatchObject({ action: "claim.update", actor: `${team.editor.actor.name} <${team.editor.email}>`, articleId: article.id });
     expect(JSON.parse(event.before!)).toEqual({ tag: null, note: null });
     expect(JSON.parse(event.after!)).toEqual({ tag: "stated", note: "checked" });
+    expect((await listAuditEvents(team.admin.actor, { action: "CLAIM.Upd" })).events.map((e) => e.id)).toContain(event.id);
+    // A LIKE wildcard is not an action prefix: "%" would have listed every event.
+    await expect(listAuditEvents(team.admin.actor, { action: "%" })).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringContaining("Action must be lower-case letters, dots and hyphens"),
+    });
     await expect(listAuditEvents(team.editor.actor)).rejects.toMatchObject({ code: "forbidden" });
     await expect(listAuditEvents(team.reviewer.actor)).rejects.toMatchObject({ code: "forbidden" });
   });

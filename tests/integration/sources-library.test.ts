@@ -101,6 +101,10 @@ describe("source records", () => {
       isWeb: true,
     });
     expect((await listSources(web.team.reviewer.actor, { q: "stats.example.gov" })).total).toBe(1);
+    // "_" and "%" are the text typed, not LIKE wildcards ("road_deaths" would match "road-deaths").
+    expect((await listSources(web.team.reviewer.actor, { q: "road_deaths" })).total).toBe(0);
+    expect((await listSources(web.team.reviewer.actor, { q: "stats.example.gov/road%2023" })).total).toBe(0);
+    expect((await listSources(web.team.reviewer.actor, { q: "ROAD-deaths-2023" })).total).toBe(1);
     expect((await listSources(web.team.reviewer.actor, { q: "road", type: "news article" })).total).toBe(0);
     expect((await listSources(web.team.reviewer.actor, { q: "road", health: "unchecked" })).total).toBe(1);
     expect((await listSources(web.team.reviewer.actor, { q: "road", health: "gone" })).total).toBe(0);
