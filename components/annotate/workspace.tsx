@@ -171,6 +171,9 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   }, []);
 
   const claimById = useCallback((id: string) => claims.find((c) => c.id === id), [claims]);
+  // What approval waits for (lib/data/review.ts): the review bar reloads when it changes and is saved.
+  const isSaving = Object.values(saveStates).some((s) => s.kind === "saving");
+  const readiness = isSaving ? null : `${claims.filter((c) => c.tag === null).length}:${claims.filter((c) => c.anchorStatus === "changed").length}`;
 
   const handlers: ClaimHandlers = useMemo(
     () => ({
@@ -352,7 +355,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
           </Link>
         </div>
       </div>
-      <ReviewBar articleId={article.id} reviewState={article.reviewState} />
+      <ReviewBar articleId={article.id} reviewState={article.reviewState} readiness={readiness} />
       {newRevision !== null && (
         <p className="notice" role="status">
           Someone imported revision {newRevision} of this article.{" "}

@@ -13,10 +13,16 @@ type Props = {
   articleId: string;
   /** The state the page was rendered with; when a refresh brings another, the bar reloads. */
   reviewState?: string;
+  /**
+   * Changes whenever the claims that hold approval back change (untagged, changed and not
+   * re-read), so that the bar reloads what approval waits for; null while a save is on its
+   * way, since the server would not see it yet.
+   */
+  readiness?: string | null;
 };
 
 /** The annotate page's review bar: the article's state and the transitions this person may make. */
-export function ReviewBar({ articleId, reviewState }: Props) {
+export function ReviewBar({ articleId, reviewState, readiness }: Props) {
   const router = useRouter();
   const [status, setStatus] = useState<ReviewStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,10 +49,17 @@ export function ReviewBar({ articleId, reviewState }: Props) {
     [articleId],
   );
 
-  // Again whenever a refresh brings another state (someone else moved the article).
+  // Again whenever a refresh brings another state (someone else moved the article)…
   useEffect(() => {
     void load();
   }, [load, reviewState]);
+  // …or, once saved, the claims approval waits for change.
+  const loadedReadiness = useRef(readiness);
+  useEffect(() => {
+    if (readiness === null || readiness === loadedReadiness.current) return;
+    loadedReadiness.current = readiness;
+    void load();
+  }, [load, readiness]);
 
   const act = async (action: ReviewAction, comment?: string): Promise<string | null> => {
     setBusy(true);
@@ -113,6 +126,16 @@ export function ReviewBar({ articleId, reviewState }: Props) {
         )}
       </div>
       {status.state === "approved" && <p className="small">Approved articles are read-only until a reviewer reopens them.</p>}
+      {status.blockers.length > 0 && (
+        <div className="review-blockers small">
+          <p>Not ready for approval:</p>
+          <ul>
+            {status.blockers.map((b) => (
+              <li key={b}>{b}.</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {last?.comment && last.action === "request_changes" && status.state === "changes_requested" && (
         <blockquote className="review-reason">{last.comment}</blockquote>
       )}

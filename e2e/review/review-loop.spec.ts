@@ -64,7 +64,11 @@ test("editor → reviewer → changes requested → approved, in two browser con
   await reviewer.goto("/review");
   await expect(reviewer.getByRole("heading", { name: "Waiting for review" })).toBeVisible();
   await reviewer.getByRole("link", { name: title, exact: true }).click();
-  await expect(reviewBar(reviewer).getByRole("button", { name: "Approve" })).toBeVisible();
+  // Nothing is tagged yet, so approval waits, and the bar says why.
+  await expect(reviewBar(reviewer).getByRole("button", { name: "Request changes" })).toBeVisible();
+  await expect(reviewBar(reviewer).getByText("Not ready for approval:")).toBeVisible();
+  await expect(reviewBar(reviewer).getByRole("listitem")).toHaveText([/^\d+ claims are not tagged\.$/]);
+  await expect(reviewBar(reviewer).getByRole("button", { name: "Approve" })).toHaveCount(0);
 
   // The reviewer comments on a claim and sets its verdict.
   const treaty = claimItem(reviewer, TREATY);
@@ -128,6 +132,20 @@ test("editor → reviewer → changes requested → approved, in two browser con
   expect(
     queryDb<{ resolvedAt: string | null }>("SELECT resolvedAt FROM Comment WHERE id = ?", comment!.id)[0]!.resolvedAt,
   ).not.toBeNull();
+
+  // The editor tags every claim (accepting every suggestion, then Stated for any left),
+  // and the bar's list of what approval waits for empties as they go.
+  await expect(reviewBar(editor).getByText(/^\d+ claims are not tagged\.$/)).toBeVisible();
+  await editor.getByRole("spinbutton", { name: "Minimum confidence (%)" }).fill("0");
+  await editor.getByRole("button", { name: "Accept all suggestions above 0%" }).click();
+  await expect(editor.locator(".accept-all").getByRole("status")).toHaveText(/^Accepted \d+ suggestions?\.$/);
+  const claims = editor.getByRole("list", { name: "Claims" }).getByRole("listitem");
+  for (const item of await claims.all()) {
+    const stated = item.getByRole("radio", { name: "Stated" });
+    if ((await stated.count()) > 0 && !(await item.getByRole("radio", { checked: true }).count())) await stated.check();
+  }
+  await expect(reviewBar(editor).getByText("Not ready for approval:")).toHaveCount(0);
+  expect(queryDb<{ n: number }>("SELECT count(*) AS n FROM Claim WHERE articleId = ? AND tag IS NULL AND deletedAt IS NULL", articleId)[0]!.n).toBe(0);
 
   // The editor resubmits; the reviewer approves.
   await reviewBar(editor).getByRole("button", { name: "Submit for review" }).click();

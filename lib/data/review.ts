@@ -1,7 +1,7 @@
 import "server-only";
 import { CURRENT_CLAIM } from "@/lib/data/views";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { type Tx, db } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, type Permission, can, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
@@ -13,6 +13,11 @@ import type { ReviewState } from "@/lib/export/types";
 // read-only (lib/data/editable.ts) until a reviewer reopens it. Each transition is one
 // conditional UPDATE, so two people deciding at once cannot both win, and one AuditEvent
 // with who and when.
+//
+// Approval is a second person's check of finished work, so it is refused while any claim
+// is untagged or was changed by a correction and not re-read (the editor must finish
+// first), and to whoever submitted the article (approvalBlockers below). Orphaned claims
+// do not block it: the report lists them apart.
 
 export const REVIEW_ACTIONS = ["submit", "approve", "request_changes", "reopen"] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
@@ -70,7 +75,39 @@ export type ReviewStatus = {
   allowed: ReviewAction[];
   /** Unresolved comment threads on the article and its claims. */
   openComments: number;
+  /**
+   * What stops approval now, in words, for this actor: unfinished claims, and having
+   * submitted the article oneself. Empty when nothing does. While it is not empty,
+   * `allowed` has no "approve".
+   */
+  blockers: string[];
 };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The claims that must be finished before approval: untagged, or changed by a correction and not re-read. */
+async function unfinishedClaims(client: Tx, articleId: string): Promise<string[]> {
+  const [untagged, changed] = await Promise.all([
+    client.claim.count({ where: { articleId, ...CURRENT_CLAIM, tag: null } }),
+    client.claim.count({ where: { articleId, deletedAt: null, anchorStatus: "changed" } }),
+  ]);
+  return [
+    ...(untagged > 0 ? [`${plural(untagged, "claim is", "claims are")} not tagged`] : []),
+    ...(changed > 0 ? [`${plural(changed, "claim was", "claims were")} changed by a correction and not re-read`] : []),
+  ];
+}
+
+const SELF_APPROVAL = "You submitted this article, so someone else must approve it";
+
+/** Who last submitted the article (null for the command line, or never). */
+async function submitterOf(client: Tx, articleId: string): Promise<string | null> {
+  const event = await client.auditEvent.findFirst({
+    where: { articleId, entityType: "article", action: TRANSITIONS.submit.event },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { actorId: true },
+  });
+  return event?.actorId ?? null;
+}
 
 /** Moves an article through the review workflow (submit, approve, request changes, reopen). */
 export async function transitionArticle(maybeActor: Actor | null, articleId: string, input: unknown): Promise<ReviewStatus> {
@@ -85,6 +122,7 @@ export async function transitionArticle(maybeActor: Actor | null, articleId: str
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { reviewState: true } });
     if (!article) throw notFound("Article");
     const state = article.reviewState as ReviewState;
+    if (action === "approve" && step.from.includes(state)) await assertApprovable(tx, actor, articleId);
     const moved = step.from.includes(state)
       ? await tx.article.updateMany({
           where: { id: articleId, reviewState: { in: [...step.from] } },
@@ -125,6 +163,17 @@ export async function transitionArticle(maybeActor: Actor | null, articleId: str
   return getReviewStatus(actor, articleId);
 }
 
+/** Refuses approval by the article's submitter (403) or of unfinished claims (409, each reason named). */
+async function assertApprovable(tx: Tx, actor: Actor, articleId: string): Promise<void> {
+  if (actor.id !== null && (await submitterOf(tx, articleId)) === actor.id) throw new AppError("forbidden", SELF_APPROVAL);
+  const unfinished = await unfinishedClaims(tx, articleId);
+  if (unfinished.length > 0) {
+    throw new AppError("conflict", `This article cannot be approved yet: ${unfinished.join("; ")}`, {
+      details: { blockers: unfinished },
+    });
+  }
+}
+
 const PAST: Record<ReviewAction, string> = {
   submit: "submitted",
   approve: "approved",
@@ -140,15 +189,19 @@ export async function getReviewStatus(maybeActor: Actor | null, articleId: strin
     select: { reviewState: true, submittedAt: true, reviewedAt: true, reviewedBy: { select: { name: true } } },
   });
   if (!article) throw notFound("Article");
-  const [events, openComments] = await Promise.all([
+  const state = article.reviewState as ReviewState;
+  const [events, openComments, unfinished] = await Promise.all([
     db.auditEvent.findMany({
       where: { articleId, entityType: "article", action: { in: Object.keys(REVIEW_EVENT_ACTIONS) } },
       orderBy: [{ at: "asc" }, { id: "asc" }],
-      select: { at: true, action: true, after: true, actor: { select: { name: true } } },
+      select: { at: true, action: true, after: true, actorId: true, actor: { select: { name: true } } },
     }),
     db.comment.count({ where: { articleId, parentId: null, resolvedAt: null } }),
+    state === "approved" ? [] : unfinishedClaims(db, articleId),
   ]);
-  const state = article.reviewState as ReviewState;
+  const submitterId = events.findLast((e) => e.action === TRANSITIONS.submit.event)?.actorId ?? null;
+  const canDecide = can(actor, TRANSITIONS.approve.permission);
+  const blockers = [...unfinished, ...(state === "in_review" && canDecide && actor.id !== null && submitterId === actor.id ? [SELF_APPROVAL] : [])];
   return {
     articleId,
     state,
@@ -161,8 +214,11 @@ export async function getReviewStatus(maybeActor: Actor | null, articleId: strin
       action: REVIEW_EVENT_ACTIONS[e.action] ?? "submit",
       comment: commentOf(e.after),
     })),
-    allowed: REVIEW_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(state) && can(actor, TRANSITIONS[a].permission)),
+    allowed: REVIEW_ACTIONS.filter(
+      (a) => TRANSITIONS[a].from.includes(state) && can(actor, TRANSITIONS[a].permission) && (a !== "approve" || blockers.length === 0),
+    ),
     openComments,
+    blockers,
   };
 }
 

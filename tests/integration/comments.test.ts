@@ -11,6 +11,7 @@ import { GET as listRoute, POST as addRoute } from "@/app/api/v1/articles/[artic
 import { PATCH as resolveRoute } from "@/app/api/v1/comments/[commentId]/route";
 import { addCommentAction, listCommentsAction } from "@/app/(app)/articles/[articleId]/review-actions";
 import { SAMPLE_TEXT, makeTeam, type Person } from "@/tests/support/people";
+import { tagEveryClaim } from "@/tests/support/finish-claims";
 
 let team: { admin: Person; editor: Person; reviewer: Person };
 beforeAll(async () => {
@@ -101,6 +102,7 @@ describe("comments", () => {
   it("an approved article takes no comments until reopened", async () => {
     const a = await article();
     const root = await addComment(team.reviewer.actor, { claimId: a.claims[0]!.id, body: "Before approval." });
+    await tagEveryClaim(team.editor.actor, a.id);
     await transitionArticle(team.editor.actor, a.id, { action: "submit" });
     await transitionArticle(team.reviewer.actor, a.id, { action: "approve" });
     await expect(addComment(team.reviewer.actor, { claimId: a.claims[0]!.id, body: "After." })).rejects.toMatchObject({

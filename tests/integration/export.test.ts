@@ -5,7 +5,7 @@ import addFormats from "ajv-formats";
 import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { importArticle } from "@/lib/data/articles";
+import { getArticle, importArticle } from "@/lib/data/articles";
 import { updateClaim } from "@/lib/data/claims";
 import { addSourceToClaim } from "@/lib/data/sources";
 import { addComment } from "@/lib/data/comments";
@@ -19,6 +19,7 @@ import { CSV_COLUMNS } from "@/lib/export/csv";
 import type { ArticleExport } from "@/lib/export/types";
 import type { ArticleView } from "@/lib/data/views";
 import { makeTeam, type Person } from "@/tests/support/people";
+import { tagEveryClaim } from "@/tests/support/finish-claims";
 
 // Every export format of the sample article (prisma/demo), annotated through the data
 // layer as the app would, fetched through the real route.
@@ -67,6 +68,8 @@ beforeAll(async () => {
   });
   const thread = await addComment(team.reviewer.actor, { claimId: attributed.id, body: "Which statement?" });
   await addComment(team.editor.actor, { parentId: thread.id, body: "The joint one." });
+  await tagEveryClaim(team.editor.actor, article.id);
+  article = await getArticle(team.editor.actor, article.id);
   await transitionArticle(team.editor.actor, article.id, { action: "submit" });
   await setClaimVerdict(team.reviewer.actor, attributed.id, {
     verdict: "true",

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { importArticle } from "@/lib/data/articles";
 import { updateClaim } from "@/lib/data/claims";
+import { importRevision } from "@/lib/data/revisions";
 import { addSourceToClaim } from "@/lib/data/sources";
 import { getReviewStatus, listReviewQueue, transitionArticle, type ReviewAction } from "@/lib/data/review";
 import { setClaimVerdict } from "@/lib/data/review-verdicts";
@@ -9,6 +10,7 @@ import { POST as reviewRoute } from "@/app/api/v1/articles/[articleId]/review/ro
 import { GET as queueRoute } from "@/app/api/v1/review-queue/route";
 import type { ReviewState } from "@/lib/export/types";
 import { SAMPLE_TEXT, makeTeam, type Person } from "@/tests/support/people";
+import { tagEveryClaim } from "@/tests/support/finish-claims";
 
 let team: { admin: Person; editor: Person; reviewer: Person };
 beforeAll(async () => {
@@ -20,6 +22,7 @@ const ROLES: Role[] = ["editor", "reviewer", "admin"];
 
 async function articleIn(state: ReviewState): Promise<string> {
   const article = await importArticle(team.editor.actor, { title: `Review ${state}`, text: SAMPLE_TEXT });
+  await tagEveryClaim(team.editor.actor, article.id);
   const path: Record<ReviewState, ReviewAction[]> = {
     draft: [],
     in_review: ["submit"],
@@ -109,10 +112,17 @@ describe("review workflow", () => {
     expect((await getReviewStatus(team.editor.actor, article.id)).allowed).toEqual(["submit"]);
     expect((await getReviewStatus(team.reviewer.actor, article.id)).allowed).toEqual([]);
     await transitionArticle(team.editor.actor, article.id, { action: "submit" });
-    expect((await getReviewStatus(team.reviewer.actor, article.id)).allowed).toEqual(["approve", "request_changes"]);
-    await transitionArticle(team.reviewer.actor, article.id, { action: "request_changes", comment: "Tag the first claim." });
+    // Four untagged claims: approval waits for them, and says so.
+    expect(await getReviewStatus(team.reviewer.actor, article.id)).toMatchObject({
+      allowed: ["request_changes"],
+      blockers: ["4 claims are not tagged"],
+    });
+    await transitionArticle(team.reviewer.actor, article.id, { action: "request_changes", comment: "Tag the claims." });
     await updateClaim(team.editor.actor, claim.id, { tag: "stated", version: 1 });
+    await tagEveryClaim(team.editor.actor, article.id);
+    expect((await getReviewStatus(team.editor.actor, article.id)).blockers).toEqual([]);
     await transitionArticle(team.editor.actor, article.id, { action: "submit" });
+    expect((await getReviewStatus(team.reviewer.actor, article.id)).allowed).toEqual(["approve", "request_changes"]);
     const verdict = await setClaimVerdict(team.reviewer.actor, claim.id, {
       verdict: "true",
       verdictRationale: "Matches the record.",
@@ -144,6 +154,42 @@ describe("review workflow", () => {
     await updateClaim(team.editor.actor, claim.id, { note: "corrected", version: 3 });
     expect(reopened.history.map((h) => h.action)).toEqual(["submit", "request_changes", "submit", "approve", "reopen"]);
     expect(reopened.history.every((h) => h.at && h.actor)).toBe(true);
+  });
+
+  it("approval waits for every claim to be tagged and re-read, and for someone other than the submitter", async () => {
+    const article = await importArticle(team.admin.actor, { title: "Guarded", text: SAMPLE_TEXT });
+    const first = article.claims[0];
+    const second = article.claims.find((c) => c.text.startsWith("The governments stated"));
+    await updateClaim(team.admin.actor, first!.id, { tag: "attributed", speaker: "the military forces", version: 1 });
+    await transitionArticle(team.admin.actor, article.id, { action: "submit" });
+    await expect(transitionArticle(team.reviewer.actor, article.id, { action: "approve" })).rejects.toMatchObject({
+      code: "conflict",
+      message: "This article cannot be approved yet: 3 claims are not tagged",
+      details: { blockers: ["3 claims are not tagged"] },
+    });
+    await tagEveryClaim(team.editor.actor, article.id);
+    // A correction rewords the second claim: it must be re-read before approval.
+    const revised = SAMPLE_TEXT.replace("a growing military threat", "a growing and serious military threat");
+    await importRevision(team.editor.actor, article.id, { text: revised });
+    const changed = await db.claim.findUniqueOrThrow({ where: { id: second!.id } });
+    expect(changed.anchorStatus).toBe("changed");
+    await expect(transitionArticle(team.reviewer.actor, article.id, { action: "approve" })).rejects.toMatchObject({
+      code: "conflict",
+      message: "This article cannot be approved yet: 1 claim was changed by a correction and not re-read",
+    });
+    await updateClaim(team.editor.actor, second!.id, { acknowledgeChange: true, version: changed.version });
+    // The admin submitted it, so the admin may not approve it; the reviewer may.
+    expect(await getReviewStatus(team.admin.actor, article.id)).toMatchObject({
+      allowed: ["request_changes"],
+      blockers: ["You submitted this article, so someone else must approve it"],
+    });
+    expect(await getReviewStatus(team.reviewer.actor, article.id)).toMatchObject({ allowed: ["approve", "request_changes"], blockers: [] });
+    await expect(transitionArticle(team.admin.actor, article.id, { action: "approve" })).rejects.toMatchObject({
+      code: "forbidden",
+      message: "You submitted this article, so someone else must approve it",
+    });
+    expect(await stateOf(article.id)).toBe("in_review");
+    await expect(transitionArticle(team.reviewer.actor, article.id, { action: "approve" })).resolves.toMatchObject({ state: "approved" });
   });
 
   it("two reviewers deciding at once: one wins, the other gets a conflict", async () => {
