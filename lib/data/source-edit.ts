@@ -79,15 +79,23 @@ export async function mergeSources(
       fields: { intoId: ["Choose another source"] },
     });
   return db.$transaction(async (tx) => {
+    const select = { ...editableSelect, url: true, mergedIntoId: true } as const;
     const [from, into] = await Promise.all([
-      tx.source.findFirst({ where: { id: sourceId, mergedIntoId: null }, select: { ...editableSelect, url: true } }),
-      tx.source.findFirst({ where: { id: intoId, mergedIntoId: null }, select: { ...editableSelect, url: true } }),
+      tx.source.findUnique({ where: { id: sourceId }, select }),
+      tx.source.findUnique({ where: { id: intoId }, select }),
     ]);
     if (!from) throw notFound("Source");
-    if (!into)
-      throw new AppError("validation_failed", "The source to keep does not exist or was itself merged", {
-        fields: { intoId: ["Choose another source"] },
+    if (from.mergedIntoId !== null) {
+      throw new AppError("conflict", "This source was already merged into another; its links are there now", {
+        details: { mergedIntoId: from.mergedIntoId },
       });
+    }
+    if (!into || into.mergedIntoId !== null)
+      throw new AppError(
+        "validation_failed",
+        into ? "The source to keep was itself merged into another: merge into that one" : "The source to keep does not exist",
+        { fields: { intoId: ["Choose another source"] }, ...(into ? { details: { mergedIntoId: into.mergedIntoId } } : {}) },
+      );
     await assertCitingArticlesEditable(tx, sourceId);
     // Filling the kept source's empty title or publisher would change its own citing articles' reports.
     if (REPORTED_FIELDS.some((key) => into[key] === null && from[key] !== null)) await assertCitingArticlesEditable(tx, intoId);

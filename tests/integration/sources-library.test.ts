@@ -166,6 +166,19 @@ describe("source records", () => {
     expect(again.sourceId).toBe(keep.sourceId);
     await expect(mergeSources(web.team.editor.actor, keep.sourceId, { intoId: dup1.sourceId })).rejects.toMatchObject({
       status: 422,
+      message: "The source to keep was itself merged into another: merge into that one",
+      details: { mergedIntoId: keep.sourceId },
+    });
+    // Merging the duplicate again (a second tab, a repeated request) says what happened to it.
+    await expect(mergeSources(web.team.editor.actor, dup1.sourceId, { intoId: keep.sourceId })).rejects.toMatchObject({
+      status: 409,
+      message: "This source was already merged into another; its links are there now",
+      details: { mergedIntoId: keep.sourceId },
+    });
+    await expect(mergeSources(web.team.editor.actor, "no-such-source", { intoId: keep.sourceId })).rejects.toMatchObject({ status: 404 });
+    await expect(mergeSources(web.team.editor.actor, keep.sourceId, { intoId: "no-such-source" })).rejects.toMatchObject({
+      status: 422,
+      message: "The source to keep does not exist",
     });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "source.merge", entityId: dup1.sourceId } });
     expect(JSON.parse(event.after!)).toMatchObject({ mergedIntoId: keep.sourceId, movedLinks: 2 });
