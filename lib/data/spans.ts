@@ -53,6 +53,28 @@ function refuseEdit(error: string): never {
 
 const spanOf = (c: { start: number; end: number; text: string }) => ({ start: c.start, end: c.end, text: c.text });
 
+/**
+ * Refuses a span that another current claim already covers exactly: two claims on the
+ * same text would be tagged, sourced and counted twice in the report. Overlapping and
+ * nested claims stay allowed (a quote inside a sentence is its own claim).
+ */
+async function assertNoTwin(
+  tx: Tx,
+  at: { articleId: string; revisionId: string; start: number; end: number },
+  exceptId: string | null = null,
+  advice = "tag or adjust that one instead",
+) {
+  const twin = await tx.claim.findFirst({
+    where: { ...at, deletedAt: null, anchorStatus: { not: "orphaned" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (twin) {
+    throw new AppError("conflict", `Another claim already covers exactly this text: ${advice}`, {
+      details: { claimId: twin.id },
+    });
+  }
+}
+
 
 /** Creates a claim from a span of the article's current revision (e.g. a selection). */
 export async function createClaim(maybeActor: Actor | null, articleId: string, input: unknown): Promise<ClaimView> {
@@ -68,6 +90,7 @@ export async function createClaim(maybeActor: Actor | null, articleId: string, i
     if (!revision) throw notFound("Article");
     const invalid = validateSpan(revision.text, span);
     if (invalid) refuseEdit(invalid);
+    await assertNoTwin(tx, { articleId, revisionId: revision.id, start: span.start, end: span.end });
     const claim = await tx.claim.create({
       // Ids like an import's (lib/data/claim-spans.ts), so every claim's id looks alike.
       data: { id: crypto.randomUUID(), articleId, revisionId: revision.id, createdById: actor.id, ...spanColumns(revision.text, span) },
@@ -95,6 +118,7 @@ export async function splitClaim(maybeActor: Actor | null, claimId: string, inpu
     const result = splitSpan(claim.revisionText, claim, at);
     if (!result.ok) refuseEdit(result.error);
     const [left, right] = result.value;
+    for (const half of [left, right]) await assertNoTwin(tx, { articleId: claim.articleId, revisionId: claim.revisionId, ...half }, claimId);
     await tx.claim.update({
       where: { id: claimId },
       data: { ...spanColumns(claim.revisionText, left), version: { increment: 1 } },
@@ -232,6 +256,7 @@ export async function adjustClaim(maybeActor: Actor | null, claimId: string, inp
     const claim = await loadClaim(tx, claimId, version);
     const invalid = validateSpan(claim.revisionText, { start, end });
     if (invalid) refuseEdit(invalid);
+    await assertNoTwin(tx, { articleId: claim.articleId, revisionId: claim.revisionId, start, end }, claimId);
     const columns = spanColumns(claim.revisionText, { start, end });
     await tx.claim.update({ where: { id: claimId }, data: { ...columns, version: { increment: 1 } } });
     await recordEvent(tx, actor, {
@@ -298,6 +323,12 @@ export async function restoreClaim(maybeActor: Actor | null, claimId: string): P
       const texts = await tx.articleRevision.findMany({ where: { id: { in: [claim.revisionId, currentId] } }, select: { id: true, number: true, text: true } });
       const old = texts.find((r) => r.id === claim.revisionId)!;
       moved = reanchorOnto(claim, old.text, texts.find((r) => r.id === currentId)!);
+    }
+    const placed = moved ? moved.columns : { revisionId: claim.revisionId, start: claim.start, end: claim.end };
+    // A correction imported since may have claimed the sentence afresh.
+    if ("start" in placed) {
+      const at = { articleId: claim.articleId, revisionId: placed.revisionId, start: placed.start, end: placed.end };
+      await assertNoTwin(tx, at, claimId, "delete that one first to restore this one");
     }
     await tx.claim.update({ where: { id: claimId }, data: { deletedAt: null, ...moved?.columns, version: { increment: 1 } } });
     await recordEvent(tx, actor, {

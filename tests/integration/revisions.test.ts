@@ -123,6 +123,11 @@ describe("restoring a claim deleted before a correction", () => {
     await importRevision(team.editor.actor, article.id, { text: "Red apples grow. Blue skies shone. Purple rain falls." });
     const current = await db.articleRevision.findFirstOrThrow({ where: { articleId: article.id, number: 2 } });
 
+    // The correction claimed the reworded sentence afresh; restoring the old claim on it
+    // would make two, so that one must go first.
+    const fresh = await db.claim.findFirstOrThrow({ where: { articleId: article.id, revisionId: current.id, text: "Blue skies shone.", deletedAt: null } });
+    await expect(restoreClaim(team.editor.actor, blue!.id)).rejects.toMatchObject({ code: "conflict", details: { claimId: fresh.id } });
+    await deleteClaim(team.editor.actor, fresh.id, { version: fresh.version });
     const restored = await restoreClaim(team.editor.actor, blue!.id);
     const text = "Blue skies shone.";
     const start = current.text.indexOf(text);

@@ -43,6 +43,33 @@ describe("span editing", () => {
     for (const c of a.claims) expect(c.id).toMatch(UUID);
   });
 
+  it("refuses a second claim on exactly the same text, by creating, adjusting, splitting or restoring", async () => {
+    const { article, text } = await fresh();
+    const [sentence, finland] = article.claims;
+    const twin = () => ({ code: "conflict", message: "Another claim already covers exactly this text: tag or adjust that one instead" });
+    await expect(createClaim(team.editor.actor, article.id, { start: finland!.start, end: finland!.end })).rejects.toMatchObject({
+      ...twin(),
+      details: { claimId: finland!.id },
+    });
+    // A nested claim is fine; moving it onto the whole sentence is not.
+    const start = text.indexOf("the Ukraine conflict");
+    const nested = await createClaim(team.editor.actor, article.id, { start, end: sentence!.end });
+    await expect(adjustClaim(team.editor.actor, nested.id, { start: sentence!.start, end: sentence!.end, version: nested.version })).rejects.toMatchObject(twin());
+    // Splitting the sentence where the nested claim begins would make its second half the nested claim's twin.
+    await expect(splitClaim(team.editor.actor, sentence!.id, { at: start, version: sentence!.version })).rejects.toMatchObject(twin());
+    // A deleted claim whose text was claimed again since cannot come back beside its twin.
+    await deleteClaim(team.editor.actor, finland!.id, { version: finland!.version });
+    const again = await createClaim(team.editor.actor, article.id, { start: finland!.start, end: finland!.end });
+    await expect(restoreClaim(team.editor.actor, finland!.id)).rejects.toMatchObject({
+      code: "conflict",
+      message: "Another claim already covers exactly this text: delete that one first to restore this one",
+      details: { claimId: again.id },
+    });
+    const a = await expectExactOffsets(article.id);
+    expect(a.claims.filter((c) => c.start === finland!.start && c.end === finland!.end).map((c) => c.id)).toEqual([again.id]);
+    expect(a.claims.filter((c) => c.start === sentence!.start && c.end === sentence!.end).map((c) => c.id)).toEqual([sentence!.id]);
+  });
+
   it("refuses spans with white space at the edges, out of range or empty, and reviewers", async () => {
     const { article } = await fresh();
     await expect(createClaim(team.editor.actor, article.id, { start: 6, end: 10 })).rejects.toMatchObject({ code: "validation_failed" });
