@@ -30,8 +30,13 @@ export function ClaimResults({ result, raw }: { result: ClaimSearchResult; raw: 
               {c.verdict && <span className={`verdict-pill verdict-${c.verdict}`}>{VERDICT_LABELS[c.verdict]}</span>}
               {c.speaker && (
                 <span>
-                  {c.speaker}
-                  {c.cue ? ` (${c.cue})` : ""}
+                  <bdi>{c.speaker}</bdi>
+                  {c.cue && (
+                    <>
+                      {" "}
+                      (<bdi>{c.cue}</bdi>)
+                    </>
+                  )}
                 </span>
               )}
             </p>

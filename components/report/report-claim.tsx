@@ -29,14 +29,28 @@ export function ReportClaimItem({ claim }: { claim: ReportClaim }) {
               Speaker: <strong>{claim.speaker}</strong>
             </>
           )}
-          {claim.cue && <> · cue “{claim.cue}”</>}
+          {claim.cue && (
+            <>
+              {" "}
+              · cue “<bdi>{claim.cue}</bdi>”
+            </>
+          )}
         </p>
       )}
       {claim.verdict && (
         <p className="small verdict-line">
           <strong>{VERDICT_LABELS[claim.verdict]}</strong>
-          {claim.verdictRationale && `: ${claim.verdictRationale}`}
-          {claim.verdictBy && <span className="muted"> ({claim.verdictBy})</span>}
+          {claim.verdictRationale && (
+            <>
+              : <bdi>{claim.verdictRationale}</bdi>
+            </>
+          )}
+          {claim.verdictBy && (
+            <span className="muted">
+              {" "}
+              (<bdi>{claim.verdictBy}</bdi>)
+            </span>
+          )}
         </p>
       )}
       {claim.note && <p className="small muted">Note: {claim.note}</p>}

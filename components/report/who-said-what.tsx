@@ -15,13 +15,21 @@ export function WhoSaidWhat({ report, canGroup }: { report: FullReport; canGroup
           {speakers.map((g) => (
             <section key={g.key} className="speaker-group" aria-labelledby={`speaker-${g.key.replace(/[^a-z0-9]+/g, "-")}`}>
               <h3 id={`speaker-${g.key.replace(/[^a-z0-9]+/g, "-")}`}>
-                {g.name}{" "}
+                <bdi>{g.name}</bdi>{" "}
                 <span className="muted small">
                   ({g.claims.length} claim{g.claims.length === 1 ? "" : "s"})
                 </span>
               </h3>
               {g.variants.length > 1 || g.variants[0] !== g.name ? (
-                <p className="small muted">As: {g.variants.join(" · ")}</p>
+                <p className="small muted">
+                  As:{" "}
+                  {g.variants.map((v, i) => (
+                    <span key={v}>
+                      {i > 0 && " · "}
+                      <bdi>{v}</bdi>
+                    </span>
+                  ))}
+                </p>
               ) : null}
               <ul className="plain-list">
                 {g.claims.map((c) => (
