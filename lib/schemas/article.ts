@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { articleText, isoDate, missingOrWrong, optionalHttpUrl, optionalText, pageNumber } from "@/lib/schemas/common";
+import { articleText, isoDate, missingOrWrong, optionalHttpUrl, optionalText, pageNumber, typedText } from "@/lib/schemas/common";
 
 export const articleMetadataSchema = z.object({
   url: optionalHttpUrl,
@@ -14,7 +14,8 @@ export const importArticleSchema = articleMetadataSchema.extend({
     .string({ error: missingOrWrong("Title") })
     .trim()
     .min(1, "Title is required")
-    .max(500, "Title must be at most 500 characters"),
+    .max(500, "Title must be at most 500 characters")
+    .pipe(typedText("Title", "one")),
   text: articleText,
 });
 

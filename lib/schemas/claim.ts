@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { missingOrWrong, optionalText } from "@/lib/schemas/common";
+import { type Lines, missingOrWrong, optionalText, typedText } from "@/lib/schemas/common";
 
 export const CLAIM_TAGS = ["stated", "disputed", "attributed"] as const;
 export type ClaimTag = (typeof CLAIM_TAGS)[number];
@@ -36,26 +36,26 @@ export const verdict = z.enum(VERDICTS, {
 });
 
 /** A nullable trimmed text: "" and null both clear the field. */
-const clearableText = (max: number, label: string) =>
+const clearableText = (max: number, label: string, lines: Lines) =>
   z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : v),
-    z.string().max(max, `${label} must be at most ${max} characters`).nullable().optional(),
+    typedText(label, lines).max(max, `${label} must be at most ${max} characters`).nullable().optional(),
   );
 
 /** A change to a claim. `version` is the version the client read (optimistic concurrency). */
 export const updateClaimSchema = z
   .object({
     tag: claimTag.nullable().optional(),
-    speaker: clearableText(300, "Speaker"),
-    cue: clearableText(100, "Cue"),
-    note: clearableText(5000, "Note"),
+    speaker: clearableText(300, "Speaker", "one"),
+    cue: clearableText(100, "Cue", "one"),
+    note: clearableText(5000, "Note", "many"),
     /** Take the stored suggestion's tag (and, for attributed and disputed claims, its speaker and cue). */
     acceptSuggestion: z.literal(true).optional(),
     /** After a revision changed the claim's text: the editor has re-read it. */
     acknowledgeChange: z.literal(true).optional(),
     /** Reviewers only: the fact-check verdict and its short rationale. */
     verdict: verdict.nullable().optional(),
-    verdictRationale: clearableText(2000, "Verdict rationale"),
+    verdictRationale: clearableText(2000, "Verdict rationale", "many"),
     version: z
       .number({ error: (issue) => (issue.input === undefined ? "version is required: send the version you read" : missingOrWrong("version", "a number")(issue)) })
       .int("version must be a whole number")

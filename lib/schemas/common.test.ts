@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { httpUrl, isRealDay, isoDate } from "@/lib/schemas/common";
+import { httpUrl, isRealDay, isoDate, textTrouble } from "@/lib/schemas/common";
 import { updateClaimSchema } from "@/lib/schemas/claim";
+import { createTokenSchema, createUserSchema } from "@/lib/schemas/user";
+import { addCommentSchema } from "@/lib/data/comments";
+import { groupSpeakerSchema } from "@/lib/data/speakers";
 import { importArticleSchema } from "@/lib/schemas/article";
-import { linkSourceSchema } from "@/lib/sources/source-schemas";
+import { linkSourceSchema, updateSourceSchema } from "@/lib/sources/source-schemas";
 
 const messages = (schema: { safeParse: (v: unknown) => { error?: { issues: { message: string }[] } } }, value: unknown) =>
   schema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
@@ -44,5 +47,53 @@ describe("claim updates", () => {
     expect(messages(updateClaimSchema, { tag: "stated", version: 3.5 })).toEqual(["version must be a whole number"]);
     expect(messages(updateClaimSchema, { tag: "stated", version: 0 })).toEqual(["version must be 1 or more"]);
     expect(messages(updateClaimSchema, { tag: null, version: 4 })).toEqual([]);
+  });
+});
+
+describe("typed text fields", () => {
+  type Schema = Parameters<typeof messages>[0];
+  const base = { claim: { version: 1 }, link: { url: "https://example.org/a", relation: "supports" }, article: { title: "T", text: "Some text." } };
+  // Every free-text field of a claim, a source link, a source edit and an article, with whether it is one line.
+  const FIELDS: [string, Schema, object, string, "one" | "many"][] = [
+    ["speaker", updateClaimSchema, base.claim, "Speaker", "one"],
+    ["cue", updateClaimSchema, base.claim, "Cue", "one"],
+    ["note", updateClaimSchema, base.claim, "Note", "many"],
+    ["verdictRationale", updateClaimSchema, base.claim, "Verdict rationale", "many"],
+    ["title", linkSourceSchema, base.link, "Title", "one"],
+    ["quote", linkSourceSchema, base.link, "Quote", "many"],
+    ["publisher", linkSourceSchema, base.link, "Publisher", "one"],
+    ["title", updateSourceSchema, {}, "Title", "one"],
+    ["notes", updateSourceSchema, {}, "Notes", "many"],
+    ["title", importArticleSchema, base.article, "Title", "one"],
+    ["publisher", importArticleSchema, base.article, "Publisher", "one"],
+  ];
+  it.each(FIELDS)("%s (%s): no control characters; one-line fields take no line breaks or bidi controls", (field, schema, rest, label, lines) => {
+    const check = (value: string) => messages(schema, { ...rest, [field]: value });
+    expect(check("Plain words, ‘quoted’ — and Arabic: مرحبا")).toEqual([]);
+    expect(check("said\u0000it")).toEqual([`${label} contains a control character (U+0000): remove it`]);
+    expect(check("bell\u0007")).toEqual([`${label} contains a control character (U+0007): remove it`]);
+    expect(check("Evil\u202Espeaker")).toEqual(lines === "one" ? [`${label} contains a bidirectional control character (U+202E) that would change the order it reads in: remove it`] : []);
+    expect(check("line one\nline two")).toEqual(lines === "one" ? [`${label} must be one line`] : []);
+  });
+  it("comments, user and token names and speaker groups are checked too", () => {
+    expect(messages(addCommentSchema, { claimId: "c1", body: "two\nlines are fine" })).toEqual([]);
+    expect(messages(addCommentSchema, { claimId: "c1", body: "nul\u0000" })).toEqual(["A comment contains a control character (U+0000): remove it"]);
+    expect(messages(createUserSchema, { email: "a@example.org", name: "Ann\nB", role: "editor", password: "correct horse battery" })).toEqual(["Name must be one line"]);
+    expect(messages(createTokenSchema, { name: "ci\u202E" })).toEqual([expect.stringMatching(/^Token name contains a bidirectional control character/)]);
+    expect(messages(groupSpeakerSchema, { name: "Russia\u0000", canonical: "Russia" })).toEqual(["Speaker name contains a control character (U+0000): remove it"]);
+  });
+  it("textTrouble names the first character at fault", () => {
+    expect(textTrouble("a\u0085b", "Note", "many")).toBe("Note contains a control character (U+0085): remove it");
+    expect(textTrouble("a\tb", "Cue", "one")).toBeNull();
+    expect(textTrouble("a\u2066b\u2069", "Cue", "one")).toMatch(/U\+2066/);
+  });
+});
+
+describe("source dates", () => {
+  it("refuse days that do not exist rather than rolling them over", () => {
+    expect(messages(updateSourceSchema, { publishedAt: "2025-02-30" })).toEqual(["Publication date is not a real date"]);
+    expect(messages(updateSourceSchema, { accessedAt: "2025-02-31" })).toEqual(["Accessed date is not a real date"]);
+    expect(updateSourceSchema.parse({ publishedAt: "2024-02-29", accessedAt: null })).toEqual({ publishedAt: new Date("2024-02-29T00:00:00Z"), accessedAt: null });
+    expect(updateSourceSchema.parse({ publishedAt: "" })).toEqual({ publishedAt: null });
   });
 });

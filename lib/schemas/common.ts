@@ -11,11 +11,41 @@ export const missingOrWrong =
   (issue: { input?: unknown }) =>
     issue.input === undefined || issue.input === null ? `${label} is required` : `${label} must be ${kind}`;
 
+/** Control characters no typed text holds: C0 but tab, line feed and carriage return; DEL; C1. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LINE_BREAKS = /[\n\r\u2028\u2029]/;
+/** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** Whether a text field holds one line (a name, title or cue) or many (a note, comment or quote). */
+export type Lines = "one" | "many";
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/**
+ * What is wrong with typed text, or null: a control character (a NUL cannot even be
+ * stored on PostgreSQL, and the rest corrupt CSV and Markdown exports), or, in a one-line
+ * field, a line break or a bidirectional control, which makes a name display in another
+ * order than it reads (U+202E reverses what follows it).
+ */
+export function textTrouble(value: string, label: string, lines: Lines): string | null {
+  const control = CONTROL_CHARS.exec(value)?.[0];
+  if (control !== undefined) return `${label} contains a control character (${codePoint(control)}): remove it`;
+  if (lines === "many") return null;
+  if (LINE_BREAKS.test(value)) return `${label} must be one line`;
+  const bidi = BIDI_CONTROLS.exec(value)?.[0];
+  return bidi === undefined ? null : `${label} contains a bidirectional control character (${codePoint(bidi)}) that would change the order it reads in: remove it`;
+}
+
+/** A string schema that refuses what textTrouble finds. */
+export const typedText = (label: string, lines: Lines) =>
+  z.string().refine((v) => textTrouble(v, label, lines) === null, { error: (issue) => textTrouble(String(issue.input), label, lines) ?? `${label} is not valid` });
+
 /** A trimmed optional text field: empty strings become undefined. */
-export const optionalText = (max: number, label: string) =>
+export const optionalText = (max: number, label: string, lines: Lines = "one") =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-    z.string().max(max, `${label} must be at most ${max} characters`).optional(),
+    typedText(label, lines).max(max, `${label} must be at most ${max} characters`).optional(),
   );
 
 /** An http(s) URL, as a string. Other schemes (javascript:, data:, file:) are refused. */

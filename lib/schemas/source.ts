@@ -15,7 +15,7 @@ export const addSourceSchema = z
     url: httpUrl,
     title: optionalText(500, "Title"),
     relation: sourceRelation,
-    quote: optionalText(5000, "Quote"),
+    quote: optionalText(5000, "Quote", "many"),
   })
   .strict();
 

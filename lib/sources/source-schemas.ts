@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, isoDate, optionalText, pageNumber } from "../schemas/common";
+import { type Lines, httpUrl, isRealDay, isoDate, optionalText, pageNumber, typedText } from "../schemas/common";
 import { sourceRelation } from "../schemas/source";
 import { CREDIBILITY_LEVELS } from "./credibility";
 import { isNonWebSourceUrl } from "./non-web";
@@ -13,17 +13,23 @@ const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefi
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v);
 
 /** A text field of an edit: absent leaves it, "" or null clears it. */
-const editableText = (max: number, label: string) =>
-  z.preprocess(blankToNull, z.string().max(max, `${label} must be at most ${max} characters`).nullable().optional());
+const editableText = (max: number, label: string, lines: Lines = "one") =>
+  z.preprocess(blankToNull, typedText(label, lines).max(max, `${label} must be at most ${max} characters`).nullable().optional());
 
 const dateMessage = (label: string) => `${label} must be a date such as 2025-03-18`;
 /** A date field of an edit: absent leaves it, "" or null clears it. */
 const editableDate = (label: string) =>
   z.preprocess(
     blankToNull,
-    z.coerce
-      .date({ error: dateMessage(label) })
-      .refine((d) => d.getUTCFullYear() >= 1000 && d.getUTCFullYear() <= 9999, `${label} is out of range`)
+    z
+      .unknown()
+      // Date parsing rolls 2025-02-30 over into March.
+      .refine((v) => typeof v !== "string" || isRealDay(v), `${label} is not a real date`)
+      .pipe(
+        z.coerce
+          .date({ error: dateMessage(label) })
+          .refine((d) => d.getUTCFullYear() >= 1000 && d.getUTCFullYear() <= 9999, `${label} is out of range`),
+      )
       .nullable()
       .optional(),
   );
@@ -58,12 +64,12 @@ export const linkSourceSchema = z
     url: sourceAddress,
     title: optionalText(500, "Title"),
     relation: sourceRelation,
-    quote: optionalText(5000, "Quote"),
+    quote: optionalText(5000, "Quote", "many"),
     locator: optionalText(200, "Locator"),
     publisher: optionalText(200, "Publisher"),
     author: optionalText(500, "Author"),
     publishedAt: isoDate,
-    description: optionalText(5000, "Description"),
+    description: optionalText(5000, "Description", "many"),
     type: z.preprocess(blank, sourceType.optional()),
     /** The snapshot that "Fetch details" kept, to attach to the source. */
     snapshotId: z.preprocess(blank, z.string().max(64).optional()),
@@ -78,17 +84,17 @@ export const updateSourceSchema = z
     publisher: editableText(200, "Publisher"),
     author: editableText(500, "Author"),
     publishedAt: editableDate("Publication date"),
-    description: editableText(5000, "Description"),
+    description: editableText(5000, "Description", "many"),
     type: z.preprocess(blankToNull, sourceType.nullable().optional()),
     accessedAt: editableDate("Accessed date"),
-    notes: editableText(10_000, "Notes"),
+    notes: editableText(10_000, "Notes", "many"),
     archiveUrl: z.preprocess(blankToNull, httpUrl.nullable().optional()),
   })
   .strict();
 export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
 
 /** A credibility rating with its note, for a source or a publisher domain. */
-export const credibilitySchema = z.object({ rating: credibilityLevel, note: optionalText(2000, "Note") }).strict();
+export const credibilitySchema = z.object({ rating: credibilityLevel, note: optionalText(2000, "Note", "many") }).strict();
 
 export const domainRatingSchema = credibilitySchema.extend({
   domain: z.string({ error: "Domain is required" }).trim().min(1, "Domain is required").max(253, "Domain is too long"),
@@ -123,7 +129,7 @@ export const nonWebSourceSchema = z.object({
   type: z.preprocess(blank, sourceType.optional()),
   author: optionalText(500, "Author"),
   publishedAt: isoDate,
-  notes: optionalText(10_000, "Notes"),
+  notes: optionalText(10_000, "Notes", "many"),
 });
 
 /** An article to import from a web page: the URL, and metadata that overrides the page's. */
