@@ -89,11 +89,11 @@ export async function updateClaim(maybeActor: Actor | null, claimId: string, inp
     return writeClaim(tx, actor, { claimId, version, before, changes, origin: acceptSuggestion ? "suggestion" : "editor" });
   });
   const current = await getClaim(actor, claimId);
-  if (updated) {
+  if (updated === "written") {
     const { articleId, ...view } = current;
     await publishArticleEvent(articleId, { type: "claims", claimIds: [claimId], removedIds: [], actorId: actor.id, views: [view] });
   }
-  if (!updated) {
+  if (updated === "conflict") {
     throw new AppError(
       "conflict",
       `This claim was changed by someone else (you had version ${version}, it is now version ${current.version}). Review their change and save again.`,
@@ -144,9 +144,24 @@ function ownVoiceHasNoSpeaker(before: Write["before"], changes: Editable): Edita
   };
 }
 
-/** Applies changes if the claim is still at `version`, recording the event; false on a conflict. */
-async function writeClaim(tx: Tx, actor: Actor, { claimId, version, before, changes: asked, origin }: Write): Promise<boolean> {
-  const changes = { ...asked, ...ownVoiceHasNoSpeaker(before, asked) };
+/**
+ * Applies changes if the claim is still at `version`, recording the event: "written", or
+ * "conflict" when someone saved since. Fields asked to keep the value they have are left
+ * out; when none is left, nothing is written ("unchanged"): the version stays, so a
+ * colleague gets no 409 and undo no step for a change no one can see. Accepting a
+ * suggestion always records who decided the tag.
+ */
+async function writeClaim(
+  tx: Tx,
+  actor: Actor,
+  { claimId, version, before, changes: asked, origin }: Write,
+): Promise<"written" | "unchanged" | "conflict"> {
+  const changes = Object.fromEntries(
+    Object.entries({ ...asked, ...ownVoiceHasNoSpeaker(before, asked) }).filter(
+      ([key, value]) => value !== (before[key as keyof Editable] ?? null) || (key === "tag" && origin === "suggestion"),
+    ),
+  ) as Editable;
+  if (Object.keys(changes).length === 0) return "unchanged";
   const decidesTag = changes.tag !== undefined && (changes.tag !== before.tag || origin === "suggestion");
   const decidesVerdict = changes.verdict !== undefined;
   const now = new Date();
@@ -170,7 +185,7 @@ async function writeClaim(tx: Tx, actor: Actor, { claimId, version, before, chan
     claimId,
     version,
   );
-  if (count === 0) return false;
+  if (count === 0) return "conflict";
   await recordEvent(tx, actor, {
     action:
       origin === "suggestion"
@@ -184,7 +199,7 @@ async function writeClaim(tx: Tx, actor: Actor, { claimId, version, before, chan
     before: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof Editable] ?? null])),
     after: changes,
   });
-  return true;
+  return "written";
 }
 
 /**
@@ -220,14 +235,14 @@ export async function acceptSuggestions(maybeActor: Actor | null, articleId: str
       });
       const done: string[] = [];
       for (const row of pending) {
-        const ok = await writeClaim(tx, actor, {
+        const written = await writeClaim(tx, actor, {
           claimId: row.id,
           version: row.version,
           before: row,
           changes: acceptedChanges(row),
           origin: "suggestion",
         });
-        if (ok) done.push(row.id);
+        if (written === "written") done.push(row.id);
       }
       return done;
     },

@@ -136,6 +136,28 @@ describe("updateClaim", () => {
     expect(row.tag).toBe("stated");
   });
 
+  it("writes nothing for a change to the value a field already has: same version, no event, no undo step", async () => {
+    const article = await importArticle(team.editor.actor, { title: "No-op saves", text: SAMPLE_TEXT });
+    const claim = article.claims[2]!;
+    await updateClaim(team.editor.actor, claim.id, { tag: "attributed", speaker: "The governments", version: 1 });
+    const events = () => db.auditEvent.count({ where: { entityId: claim.id } });
+    expect(await events()).toBe(1);
+    // Pressing "Attributed" again, clearing an empty note, retyping the speaker.
+    for (const change of [{ tag: "attributed" }, { note: null }, { note: "" }, { speaker: " The governments " }]) {
+      expect(await updateClaim(team.editor.actor, claim.id, { ...change, version: 2 })).toMatchObject({ version: 2, tag: "attributed", note: null });
+    }
+    expect(await events()).toBe(1);
+    // A colleague who read version 2 still saves without a 409.
+    expect(await updateClaim(team.admin.actor, claim.id, { note: "checked", version: 2 })).toMatchObject({ version: 3, note: "checked" });
+    // Only the fields that change are written and recorded.
+    await updateClaim(team.editor.actor, claim.id, { tag: "attributed", cue: "stated", version: 3 });
+    const [last] = await db.auditEvent.findMany({ where: { entityId: claim.id }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 1 });
+    expect([JSON.parse(last!.before!), JSON.parse(last!.after!)]).toEqual([{ cue: null }, { cue: "stated" }]);
+    // Undo takes back the last real change, the cue.
+    await undoLastChange(team.editor.actor, article.id);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ cue: null, note: "checked", tag: "attributed" });
+  });
+
   it("refuses unknown tags and reviewers", async () => {
     const article = await importArticle(team.editor.actor, { title: "Bad tag", text: SAMPLE_TEXT });
     const claim = article.claims[0]!;
