@@ -32,6 +32,7 @@ type Ctx = { n: number; article: Seed["articles"][number]; editor: Seed["editors
 // and a connection that came back to a claim with a forgotten version got a 409. Claims
 // are not shared between connections, so these never race.
 const versions = new Map<string, number>();
+let linkSerial = 0;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -148,7 +149,9 @@ const KINDS: Kind[] = [
     connections: 5,
     request: (ctx) => {
       const claim = ctx.article.claims[ctx.n++ % ctx.article.claims.length]!;
-      const body = JSON.stringify({ url: `https://example.org/load/${ctx.n % 500}`, title: "Load source", relation: "supports", quote: "q" });
+      // 500 sources, found again and again; each link its own quote, numbered across every
+      // phase of the run, since the same link twice is refused (409).
+      const body = JSON.stringify({ url: `https://example.org/load/${ctx.n % 500}`, title: "Load source", relation: "supports", quote: `q ${++linkSerial}` });
       return { method: "POST", path: `/api/v1/claims/${claim}/sources`, headers: json(ctx), body };
     },
   },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, executeSql, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
@@ -100,6 +100,16 @@ export async function mergeSources(
     // Filling the kept source's empty title or publisher would change its own citing articles' reports.
     if (REPORTED_FIELDS.some((key) => into[key] === null && from[key] !== null)) await assertCitingArticlesEditable(tx, intoId);
     const moved = await tx.claimSource.updateMany({ where: { sourceId }, data: { sourceId: intoId } });
+    // A claim that cited both the duplicate and the kept source the same way (relation,
+    // quote and locator) now cites one source twice: the older link stays.
+    const duplicates = await executeSql(
+      tx,
+      `DELETE FROM "ClaimSource" WHERE "sourceId" = ? AND EXISTS (
+         SELECT 1 FROM "ClaimSource" o WHERE o."sourceId" = "ClaimSource"."sourceId" AND o."claimId" = "ClaimSource"."claimId"
+           AND o."relation" = "ClaimSource"."relation" AND COALESCE(o."quote", '') = COALESCE("ClaimSource"."quote", '')
+           AND COALESCE(o."locator", '') = COALESCE("ClaimSource"."locator", '') AND o."id" < "ClaimSource"."id")`,
+      intoId,
+    );
     await tx.sourceSnapshot.updateMany({ where: { sourceId }, data: { sourceId: intoId } });
     // Earlier merges into the duplicate now point at the kept source, so one hop always suffices.
     await tx.source.updateMany({ where: { mergedIntoId: sourceId }, data: { mergedIntoId: intoId } });
@@ -113,8 +123,8 @@ export async function mergeSources(
       entityType: "source",
       entityId: sourceId,
       before: { url: from.url },
-      after: { mergedIntoId: intoId, keptUrl: into.url, movedLinks: moved.count, filled: Object.keys(fill) },
+      after: { mergedIntoId: intoId, keptUrl: into.url, movedLinks: moved.count, droppedDuplicateLinks: duplicates, filled: Object.keys(fill) },
     });
-    return { keptId: intoId, movedLinks: moved.count };
+    return { keptId: intoId, movedLinks: moved.count - duplicates };
   });
 }

@@ -69,6 +69,22 @@ export async function addSourceToClaim(maybeActor: Actor | null, claimId: string
     const source = await findOrCreateSource(tx, url, data, isNonWeb);
     // Plain SQL, like the reads above (lib/db.ts): adding a source is one of the hot writes.
     const link = { id: sortableId(), relation: data.relation, quote: data.quote ?? null, locator: data.locator ?? null };
+    // The same link twice would be counted twice in the report and its charts. The same
+    // source with another relation, quote or locator is another link.
+    const [twin] = await queryRows<{ id: string }>(
+      tx,
+      `SELECT "id" FROM "ClaimSource" WHERE "claimId" = ? AND "sourceId" = ? AND "relation" = ? AND COALESCE("quote", '') = ? AND COALESCE("locator", '') = ?`,
+      claimId,
+      source.id,
+      link.relation,
+      link.quote ?? "",
+      link.locator ?? "",
+    );
+    if (twin) {
+      throw new AppError("conflict", `This claim already cites this source as "${link.relation}" with the same quote and locator`, {
+        details: { linkId: twin.id },
+      });
+    }
     await executeSql(
       tx,
       `INSERT INTO "ClaimSource" ("id", "claimId", "sourceId", "relation", "quote", "locator", "createdById", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -115,6 +115,30 @@ describe("source records", () => {
     expect((await db.source.findUniqueOrThrow({ where: { id: link.sourceId } })).notes).toBeNull();
   });
 
+  it("links a source to a claim once per relation, quote and locator, also after a merge", async () => {
+    const a = await article("Twice");
+    const claimId = a.claims[0]!.id;
+    const first = await addSourceToClaim(web.team.editor.actor, claimId, { url: "https://twice.example/a", relation: "supports", locator: "p. 3" });
+    // The same link again is refused and names the first.
+    await expect(
+      addSourceToClaim(web.team.editor.actor, claimId, { url: "https://twice.example/a", relation: "supports", locator: "p. 3" }),
+    ).rejects.toMatchObject({ status: 409, message: 'This claim already cites this source as "supports" with the same quote and locator', details: { linkId: first.id } });
+    // Another passage, or another relation, is another link.
+    await addSourceToClaim(web.team.editor.actor, claimId, { url: "https://twice.example/a", relation: "supports", locator: "p. 9" });
+    await addSourceToClaim(web.team.editor.actor, claimId, { url: "https://twice.example/a", relation: "context", locator: "p. 3" });
+    expect(await db.claimSource.count({ where: { claimId } })).toBe(3);
+
+    // Two records of one page, both cited by the claim as context: merged, the claim cites it once.
+    const other = await addSourceToClaim(web.team.editor.actor, claimId, { url: "https://twice.example/a/", relation: "context", locator: "p. 3" });
+    expect(other.sourceId).not.toBe(first.sourceId);
+    expect(await mergeSources(web.team.editor.actor, other.sourceId, { intoId: first.sourceId })).toEqual({ keptId: first.sourceId, movedLinks: 0 });
+    const links = await db.claimSource.findMany({ where: { claimId }, select: { sourceId: true, relation: true, locator: true } });
+    expect(links.map((l) => `${l.relation} ${l.locator}`).sort()).toEqual(["context p. 3", "supports p. 3", "supports p. 9"]);
+    expect(links.every((l) => l.sourceId === first.sourceId)).toBe(true);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "source.merge", entityId: other.sourceId } });
+    expect(JSON.parse(event.after!)).toMatchObject({ movedLinks: 1, droppedDuplicateLinks: 1 });
+  });
+
   it("merges a duplicate: every link moves to the kept source in one go and the duplicate leaves the library", async () => {
     const a = await article("Merge");
     const keep = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, {
@@ -310,7 +334,7 @@ describe("link health and archiving", () => {
       expect(row.healthCheckedAt).toBeInstanceOf(Date);
     }
     expect((await listSources(web.team.editor.actor, { q: web.server.hostPort.split(":")[0], health: "gone" })).total).toBe(2);
-    const link = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, { url: `${web.server.origin}/ok`, relation: "context" });
+    const link = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, { url: `${web.server.origin}/ok`, relation: "supports" });
     await expect(checkSourceLink(web.team.reviewer.actor, link.sourceId)).rejects.toMatchObject({ status: 403 });
   });
 
