@@ -241,6 +241,10 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   });
 
   const selected = selectedId ? claimById(selectedId) : undefined;
+  const readOnlyReason =
+    article.reviewState === "approved"
+      ? "This article is approved and read-only until a reviewer reopens it."
+      : "You are reading as a reviewer: tags and sources cannot be changed here.";
   const focusField = (field: "speaker" | "cue" | "note") =>
     requestAnimationFrame(() => (document.querySelector(`#claim-${CSS.escape(selectedId ?? "")} [data-field="${field}"]`) as HTMLElement | null)?.focus());
 
@@ -256,7 +260,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
     if (action === "undo") return canEdit ? void span.undo() : undefined;
     if (!selected) return;
     if (action === "history") return setHistoryFor((h) => (h === selected.id ? null : selected.id));
-    if (!canEdit) return setAnnouncement("You are reading as a reviewer: claims cannot be changed here.");
+    if (!canEdit) return setAnnouncement(readOnlyReason);
     switch (action) {
       case "tag-stated":
         return onChange(selected.id, { tag: "stated" });
@@ -365,7 +369,7 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
         </p>
       )}
       {canEdit && <AcceptAll pending={claims.filter((c) => c.tag === null && c.suggestion !== null)} onAcceptAll={onAcceptAll} />}
-      {!canEdit && <p className="notice">You are reading as a reviewer: tags and sources cannot be changed here.</p>}
+      {!canEdit && <p className="notice">{readOnlyReason}</p>}
       <div className="workspace-body">
         {/* Focusable so that keyboard users can scroll the text. */}
         <section className="text-pane" aria-label="Article" tabIndex={0}>

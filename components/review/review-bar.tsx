@@ -21,6 +21,13 @@ type Props = {
   readiness?: string | null;
 };
 
+/** "Approved by Rita Reviewer. The article is now: Approved." */
+function movedBy(status: ReviewStatus): string {
+  const last = status.history.at(-1);
+  const what = last ? `${REVIEW_ACTION_LABELS[last.action]}${last.actor ? ` by ${last.actor}` : ""}. ` : "";
+  return `${what}The article is now: ${REVIEW_STATE_LABELS[status.state]}.`;
+}
+
 /** The annotate page's review bar: the article's state and the transitions this person may make. */
 export function ReviewBar({ articleId, reviewState, readiness }: Props) {
   const router = useRouter();
@@ -40,10 +47,17 @@ export function ReviewBar({ articleId, reviewState, readiness }: Props) {
     focusAfter.current = null;
   }, [status, isAsking]);
 
+  const knownState = useRef<string | null>(null);
   const load = useCallback(
     () =>
       getReviewStatusAction(articleId).then(
-        (result) => (result.ok ? setStatus(result.value) : setError(result.error.message)),
+        (result) => {
+          if (!result.ok) return setError(result.error.message);
+          // Someone else moved the article: say so, rather than leave this person's last announcement.
+          if (knownState.current !== null && knownState.current !== result.value.state) setAnnouncement(movedBy(result.value));
+          knownState.current = result.value.state;
+          setStatus(result.value);
+        },
         () => setError("Could not load the review state."),
       ),
     [articleId],
@@ -69,6 +83,7 @@ export function ReviewBar({ articleId, reviewState, readiness }: Props) {
       if (result.error.code === "conflict") void load();
       return result.error.fields?.comment?.[0] ?? result.error.message;
     }
+    knownState.current = result.value.state;
     setStatus(result.value);
     setAsking(false);
     setError(null);

@@ -157,9 +157,14 @@ test("editor → reviewer → changes requested → approved, in two browser con
   expect(approved.reviewState).toBe("approved");
   expect(approved.reviewedById).toBe(queryDb<{ id: string }>("SELECT id FROM User WHERE email = 'reviewer@example.com'")[0]!.id);
 
-  // Approved: read-only for the editor until a reviewer reopens it.
+  // The editor's open page hears of it live, in words that replace "Submitted for review".
+  await expect(reviewBar(editor).getByText("Approved", { exact: true })).toBeVisible();
+  await expect(reviewBar(editor).locator("[aria-live=polite]")).toHaveText("Approved by Rita Reviewer. The article is now: Approved.");
+  // Approved: read-only for the editor until a reviewer reopens it, and said so (not "reading as a reviewer").
   await editor.reload();
   await expect(reviewBar(editor).getByText("Approved articles are read-only until a reviewer reopens them.")).toBeVisible();
+  await expect(editor.getByText("This article is approved and read-only until a reviewer reopens it.")).toBeVisible();
+  await expect(editor.getByText(/reading as a reviewer/)).toHaveCount(0);
   await expect(claimItem(editor, TREATY).getByRole("radio", { name: "Stated" })).toBeDisabled();
   await expect(reviewBar(editor).getByRole("button", { name: "Submit for review" })).toHaveCount(0);
   // Verdicts too: the reviewer reads the verdict as text, without a form that would be refused.
