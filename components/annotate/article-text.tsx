@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, memo, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { Fragment, memo, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { overlayClaims } from "@/lib/claims/overlay";
 import type { ClaimView } from "@/lib/data/views";
 import type { EvidenceMark } from "@/components/annotate/evidence-marks";
@@ -52,6 +52,32 @@ export const ArticleText = memo(function ArticleText(props: Props) {
     setDrag(null);
   };
 
+  // The selection, reported when a mouse button is released over the text, and whenever
+  // it changes otherwise: Shift+arrows, a screen reader's or a touch selection.
+  const report = useRef(() => {});
+  report.current = () => {
+    if (!container.current || drag) return;
+    const s = selectionOffsets(container.current);
+    if (!s) return onSelection(null, null);
+    onSelection(s.isCollapsed ? null : { start: s.start, end: s.end, rect: s.rect }, s.isCollapsed ? s.start : null);
+  };
+  const isPointerDown = useRef(false);
+  useEffect(() => {
+    const up = () => (isPointerDown.current = false);
+    const changed = () => {
+      const selection = document.getSelection();
+      // A mouse drag changes the selection at every move; its mouseup reports the end.
+      if (isPointerDown.current || !selection?.anchorNode || !container.current?.contains(selection.anchorNode)) return;
+      report.current();
+    };
+    document.addEventListener("selectionchange", changed);
+    window.addEventListener("pointerup", up);
+    return () => {
+      document.removeEventListener("selectionchange", changed);
+      window.removeEventListener("pointerup", up);
+    };
+  }, []);
+
   const handle = (edge: "start" | "end") =>
     canEdit ? (
       <span
@@ -72,11 +98,10 @@ export const ArticleText = memo(function ArticleText(props: Props) {
       className={`article-text${drag ? " is-dragging" : ""}`}
       aria-label="Article text"
       role="document"
+      onPointerDown={() => (isPointerDown.current = true)}
       onMouseUp={() => {
-        if (!container.current || drag) return;
-        const s = selectionOffsets(container.current);
-        if (!s) return onSelection(null, null);
-        onSelection(s.isCollapsed ? null : { start: s.start, end: s.end, rect: s.rect }, s.isCollapsed ? s.start : null);
+        isPointerDown.current = false;
+        report.current();
       }}
     >
       {pieces.map((p) => {

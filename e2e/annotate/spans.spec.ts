@@ -115,6 +115,27 @@ test("a refused edit is explained", async ({ page }) => {
   await expect(page.getByText("This is the last claim: nothing to merge with.")).toBeAttached();
 });
 
+test("a claim can be made from a selection without a mouse: Shift+arrows, Tab, Enter", async ({ page }) => {
+  await signIn(page, "editor");
+  const articleId = await importThroughForm(page, `Keyboard claim ${Date.now()}`);
+  const text = revisionText(articleId);
+  const phrase = "the expansion of the alliance";
+  const start = text.indexOf(phrase);
+  await page.getByRole("region", { name: "Article" }).focus();
+  // A selection set without a mouseup (a screen reader's, or a touch), one letter short,
+  // then widened from the keyboard.
+  await selectText(page, start, start + phrase.length - 1, { mouse: false });
+  await page.keyboard.press("Shift+ArrowRight");
+  const create = page.getByRole("button", { name: "Create claim from selection" });
+  await expect(create).toBeVisible();
+  await expect(page.getByRole("group", { name: "Selected text" })).toContainText(phrase);
+  await page.keyboard.press("Tab");
+  await expect(create).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => live(articleId).filter((c) => c.text === phrase).length).toBe(1);
+  expectExact(articleId);
+});
+
 test("selecting only white space offers no claim to create", async ({ page }) => {
   await signIn(page, "editor");
   const articleId = await importThroughForm(page, `Blank selection ${Date.now()}`);

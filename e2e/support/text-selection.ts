@@ -2,11 +2,12 @@ import type { Page } from "@playwright/test";
 
 /**
  * Selects [start, end) of the article text (a caret when start === end) the way a mouse
- * does: a DOM selection over the text, then a mouseup on the text.
+ * does: a DOM selection over the text, then a mouseup on the text. With `{ mouse: false }`
+ * there is no mouseup, as when a screen reader or a touch sets the selection.
  */
-export async function selectText(page: Page, start: number, end = start): Promise<void> {
+export async function selectText(page: Page, start: number, end = start, { mouse = true } = {}): Promise<void> {
   await page.evaluate(
-    ([s, e]) => {
+    ([s, e, withMouse]) => {
       const container = document.querySelector<HTMLElement>('[aria-label="Article text"]')!;
       const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
       const point = (offset: number): [Node, number] => {
@@ -27,8 +28,8 @@ export async function selectText(page: Page, start: number, end = start): Promis
       const sel = window.getSelection()!;
       sel.removeAllRanges();
       sel.addRange(range);
-      container.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+      if (withMouse) container.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
     },
-    [start, end] as const,
+    [start, end, mouse] as const,
   );
 }
