@@ -21,6 +21,7 @@ export function AuditLog({ events, page, pageCount, action }: Props) {
           Filter
         </button>
       </form>
+      <div className="table-scroll">
       <table className="table audit-table">
         <thead>
           <tr>
@@ -53,6 +54,7 @@ export function AuditLog({ events, page, pageCount, action }: Props) {
           ))}
         </tbody>
       </table>
+      </div>
       <Pager page={page} pageCount={pageCount} href={href} previousLabel="Newer" nextLabel="Older" />
     </>
   );

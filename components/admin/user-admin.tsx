@@ -50,6 +50,7 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
       <p role="status" className="muted">
         {message}
       </p>
+      <div className="table-scroll">
       <table className="table">
         <thead>
           <tr>
@@ -100,6 +101,7 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
           ))}
         </tbody>
       </table>
+      </div>
 
       <h2>Add a user</h2>
       <form onSubmit={onCreate} className="stack narrow" noValidate>

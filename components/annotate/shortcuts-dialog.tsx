@@ -15,6 +15,7 @@ export function ShortcutsDialog({ isOpen, onClose }: { isOpen: boolean; onClose:
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <p className="muted small">They work whenever the focus is not in a text field. Esc leaves a field.</p>
+      <div className="table-scroll">
       <table className="table shortcuts">
         <thead>
           <tr>
@@ -38,6 +39,7 @@ export function ShortcutsDialog({ isOpen, onClose }: { isOpen: boolean; onClose:
           ))}
         </tbody>
       </table>
+      </div>
       <div className="row">
         <button type="button" className="button" onClick={() => ref.current?.close()} autoFocus>
           Close

@@ -30,6 +30,7 @@ export function ArticleList({ items, page, pageCount, total, q, canImport }: Pro
         {total === 0 ? (q ? `No article title contains “${q}”.` : "No articles yet.") : `${total} article${total === 1 ? "" : "s"}`}
       </p>
       {items.length > 0 && (
+        <div className="table-scroll">
         <table className="table">
           <thead>
             <tr>
@@ -66,6 +67,7 @@ export function ArticleList({ items, page, pageCount, total, q, canImport }: Pro
             ))}
           </tbody>
         </table>
+        </div>
       )}
       <Pager page={page} pageCount={pageCount} href={pageHref} />
     </>

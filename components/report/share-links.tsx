@@ -72,6 +72,7 @@ export function ShareLinks({ articleId, initial }: { articleId: string; initial:
         </div>
       )}
       {links.length > 0 && (
+        <div className="table-scroll">
         <table className="table share-table">
           <caption className="visually-hidden">Share links of this report</caption>
           <thead>
@@ -108,6 +109,7 @@ export function ShareLinks({ articleId, initial }: { articleId: string; initial:
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

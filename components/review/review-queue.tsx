@@ -13,6 +13,7 @@ export function ReviewQueue({ articles }: { articles: ReviewQueueItem[] }) {
           : `${articles.length} article${articles.length === 1 ? "" : "s"}, the longest waiting first.`}
       </p>
       {articles.length > 0 && (
+        <div className="table-scroll">
         <table className="table">
           <thead>
             <tr>
@@ -48,6 +49,7 @@ export function ReviewQueue({ articles }: { articles: ReviewQueueItem[] }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );

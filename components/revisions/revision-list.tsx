@@ -14,6 +14,7 @@ export function RevisionList({ article, revisions, canImport }: Props) {
       </p>
       <h1>Revisions</h1>
       <p className="report-title">{article.title}</p>
+      <div className="table-scroll">
       <table className="table">
         <thead>
           <tr>
@@ -38,6 +39,7 @@ export function RevisionList({ article, revisions, canImport }: Props) {
           ))}
         </tbody>
       </table>
+      </div>
       {canImport && <RevisionForm articleId={article.id} currentText={article.text} />}
     </>
   );

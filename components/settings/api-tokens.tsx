@@ -55,6 +55,7 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
         </div>
       )}
       {tokens.length > 0 && (
+        <div className="table-scroll">
         <table className="table">
           <thead>
             <tr>
@@ -92,6 +93,7 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -11,6 +11,7 @@ export function SourceCitations({ claims }: { claims: CitingClaimView[] }) {
       {claims.length === 0 ? (
         <p className="muted">No claim cites this source yet.</p>
       ) : (
+        <div className="table-scroll">
         <table className="table" aria-labelledby="citations-heading">
           <thead>
             <tr>
@@ -39,6 +40,7 @@ export function SourceCitations({ claims }: { claims: CitingClaimView[] }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

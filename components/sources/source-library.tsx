@@ -77,6 +77,7 @@ export function SourceLibrary({ items, page, pageCount, total, filters, canEdit,
         {total === 0 ? (isFiltered ? "No source matches." : "No sources yet.") : `${total} source${total === 1 ? "" : "s"}`}
       </p>
       {items.length > 0 && (
+        <div className="table-scroll">
         <table className="table" aria-label="Sources">
           <thead>
             <tr>
@@ -108,6 +109,7 @@ export function SourceLibrary({ items, page, pageCount, total, filters, canEdit,
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {pageCount > 1 && (
         <nav aria-label="Pages" className="pager">
