@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { readArticleFile } from "@/lib/text/import-file";
+import { readArticleFile, readPastedText } from "@/lib/text/import-file";
+import type { ExtractedArticle } from "@/lib/text/html";
 import type { FieldErrors } from "@/lib/errors";
 
 export type ImportFormState = { message: string | null; fields: FieldErrors; values: Record<string, string> };
@@ -25,8 +26,9 @@ export function chosenFile(form: FormData, key = "file"): File | null {
 
 /**
  * The article to import from the form: pasted text, or an uploaded file reduced to text.
- * For an uploaded HTML page, empty metadata fields are filled from the page, and an
- * empty title from the page's title or the file name.
+ * Pasted HTML markup is read as an uploaded .html page would be. For an HTML page, empty
+ * metadata fields are filled from the page, and an empty title from the page's title or
+ * the file name.
  */
 export async function articleInputFromForm(form: FormData) {
   const file = chosenFile(form);
@@ -39,17 +41,24 @@ export async function articleInputFromForm(form: FormData) {
     author: field(form, "author"),
     publishedAt: field(form, "publishedAt"),
   };
-  if (!file) return input;
+  if (!file) {
+    const extracted = readPastedText(pasted);
+    return extracted.wasHtml ? withExtracted(input, extracted, "") : input;
+  }
   if (pasted.trim() !== "") {
     throw new AppError("validation_failed", "Either paste the text or upload a file, not both", {
       fields: { file: ["Clear the pasted text to upload a file, or remove the file"] },
     });
   }
-  const extracted = readArticleFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  return withExtracted(input, readArticleFile(file.name, new Uint8Array(await file.arrayBuffer())), file.name.replace(/\.[^.]+$/, ""));
+}
+
+/** The form's fields, with the text and, where the form left them empty, the metadata that a page or file gave. */
+function withExtracted(input: Record<"title" | "text" | "url" | "publisher" | "author" | "publishedAt", string>, extracted: ExtractedArticle, fallbackTitle: string) {
   return {
     ...input,
     text: extracted.text,
-    title: input.title.trim() || extracted.title || file.name.replace(/\.[^.]+$/, ""),
+    title: input.title.trim() || extracted.title || fallbackTitle,
     author: input.author || extracted.author || "",
     publisher: input.publisher || extracted.publisher || "",
     publishedAt: input.publishedAt || (extracted.publishedAt && !Number.isNaN(Date.parse(extracted.publishedAt)) ? extracted.publishedAt : ""),

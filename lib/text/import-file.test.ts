@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { decodeUtf8Text, normalizeArticleText } from "./decode";
 import { extractArticleFromHtml, htmlToText } from "./html";
-import { markdownToText, readArticleFile } from "./import-file";
+import { looksLikeHtml, markdownToText, readArticleFile, readPastedText } from "./import-file";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -85,5 +85,21 @@ describe("readArticleFile", () => {
 describe("markdownToText", () => {
   it("drops raw HTML scripts inside Markdown", () => {
     expect(markdownToText("Hello.\n\n<script>alert(1)</script>\n\nBye.")).toBe("Hello.\n\nBye.");
+  });
+});
+
+describe("pasted text", () => {
+  it("is HTML only when it starts with a tag and closes a block", () => {
+    expect(looksLikeHtml("  <p>The mayor said taxes will rise.</p><p>Critics denied it.</p>")).toBe(true);
+    expect(looksLikeHtml("<!doctype html><html><body><div>x</div></body></html>")).toBe(true);
+    expect(looksLikeHtml("The <p> tag starts a paragraph.</p>")).toBe(false);
+    expect(looksLikeHtml("<Reuters> said the talks failed.")).toBe(false);
+    expect(looksLikeHtml("Plain text.\n\nAnother paragraph.")).toBe(false);
+  });
+
+  it("pasted HTML becomes one paragraph per block, with its entities decoded and its scripts gone", () => {
+    const pasted = readPastedText("<p>The mayor said taxes will <b>rise</b> &amp; fall.</p><p>Critics denied it.</p><script>alert(1)</script>");
+    expect(pasted).toMatchObject({ wasHtml: true, text: "The mayor said taxes will rise & fall.\n\nCritics denied it." });
+    expect(readPastedText("Plain <b>text</b> stays as typed.")).toEqual({ text: "Plain <b>text</b> stays as typed.", wasHtml: false });
   });
 });

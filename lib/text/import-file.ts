@@ -34,6 +34,26 @@ export function readArticleFile(fileName: string, bytes: Uint8Array): ExtractedA
   return { ...extracted, text };
 }
 
+/**
+ * Whether pasted text is HTML markup, as copied from a page's source or a CMS: it starts
+ * with a tag and closes a block (a paragraph, heading, list item, cell, div…). Prose that
+ * merely mentions a tag does not start with one.
+ */
+export function looksLikeHtml(text: string): boolean {
+  const t = text.trimStart();
+  return t.startsWith("<") && /<\/(p|div|h[1-6]|li|ul|ol|article|section|blockquote|td|tr|table|body|html)\s*>/i.test(t);
+}
+
+/**
+ * Pasted article text: as it is, or, when it is HTML markup, its text taken out as from an
+ * uploaded .html file (one paragraph per block: "<p>…</p><p>…</p>" was one claim across
+ * both sentences), with the page's metadata.
+ */
+export function readPastedText(text: string): ExtractedArticle & { wasHtml: boolean } {
+  if (!looksLikeHtml(text)) return { text, wasHtml: false };
+  return { ...extractArticleFromHtml(text), wasHtml: true };
+}
+
 /** The plain text of a Markdown document: headings, paragraphs and list items, no markup. */
 export function markdownToText(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true });

@@ -137,6 +137,17 @@ describe("server action input checks", () => {
     expect(outcome(await setActiveAction({ userId: people.admin.actor.id, isActive: false }))).toBe("forbidden");
   });
 
+  it("the import form reads pasted HTML markup as a page: one paragraph per block, not one claim across them", async () => {
+    actAs(people.editor.cookie);
+    const form = new FormData();
+    form.set("title", "");
+    form.set("text", "<html><head><title>Mayor defends budget</title></head><body><p>The mayor said taxes will rise.</p><p>Critics denied it.</p></body></html>");
+    await expect(importArticleAction({ message: null, fields: {}, values: {} }, form)).rejects.toMatchObject({ digest: expect.stringMatching(/NEXT_REDIRECT/) });
+    const article = await db.article.findFirstOrThrow({ where: { title: "Mayor defends budget" }, orderBy: { createdAt: "desc" }, include: { revisions: true, claims: true } });
+    expect(article.revisions[0]!.text).toBe("The mayor said taxes will rise.\n\nCritics denied it.");
+    expect(article.claims.map((c) => c.text).sort()).toEqual(["Critics denied it.", "The mayor said taxes will rise."]);
+  });
+
   it("the import form refuses pasted text together with a file", async () => {
     actAs(people.editor.cookie);
     const form = new FormData();

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 import { runAction } from "@/lib/action-result";
 import { importRevision } from "@/lib/data/revisions";
-import { readArticleFile } from "@/lib/text/import-file";
+import { readArticleFile, readPastedText } from "@/lib/text/import-file";
 import { chosenFile } from "@/lib/import-form";
 
 export type RevisionFormState = { message: string | null; fields: Record<string, string[]>; text: string };
@@ -19,7 +19,8 @@ export async function importRevisionAction(articleId: string, _prev: RevisionFor
   const pasted = typeof form.get("text") === "string" ? String(form.get("text")) : "";
   const result = await runAction(async () => {
     const file = chosenFile(form);
-    const text = file ? readArticleFile(file.name, new Uint8Array(await file.arrayBuffer())).text : pasted;
+    // Pasted HTML markup is read as an uploaded .html page would be.
+    const text = file ? readArticleFile(file.name, new Uint8Array(await file.arrayBuffer())).text : readPastedText(pasted).text;
     return importRevision(actor, articleId, { text });
   });
   if (!result.ok) return { message: result.error.message, fields: result.error.fields ?? {}, text: pasted };
