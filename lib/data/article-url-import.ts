@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
+import { asOneLine } from "@/lib/schemas/common";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { importArticle } from "@/lib/data/articles";
 import { recordEvent } from "@/lib/data/audit";
@@ -46,7 +47,8 @@ export async function importArticleFromUrl(maybeActor: Actor | null, input: unkn
   const meta = page.metadata;
   const { snapshotId } = await keepSnapshot(page, url);
   // Page metadata can be longer than the article fields allow (ten authors): cut, never refuse.
-  const clip = (value: string | null | undefined, max: number) => (value ? value.slice(0, max) : undefined);
+  // Control and bidirectional characters, which a one-line field refuses, are taken out.
+  const clip = (value: string | null | undefined, max: number) => (value && asOneLine(value) ? asOneLine(value).slice(0, max) : undefined);
   const article = await importArticle(actor, {
     title: data.title ?? clip(meta?.title ?? extracted.title, 500) ?? url,
     text: extracted.text,

@@ -51,7 +51,12 @@ export const claimSearchSchema = z
     to: day("To"),
     page: z.preprocess(
       blankToUndefined,
-      z.coerce.number().int().min(1).max(200, "Page must be at most 200: narrow the search").default(1),
+      z.coerce
+        .number({ error: "Page must be a whole number from 1 to 200" })
+        .int("Page must be a whole number from 1 to 200")
+        .min(1, "Page must be a whole number from 1 to 200")
+        .max(200, "Page must be at most 200: narrow the search")
+        .default(1),
     ),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "From must not be after To", path: ["to"] });

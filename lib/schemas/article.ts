@@ -17,7 +17,7 @@ export const importArticleSchema = articleMetadataSchema.extend({
     .max(500, "Title must be at most 500 characters")
     .pipe(typedText("Title", "one")),
   text: articleText,
-});
+}).strict();
 
 export type ImportArticleInput = z.infer<typeof importArticleSchema>;
 

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { httpUrl, isRealDay, isoDate, textTrouble } from "@/lib/schemas/common";
+import { asOneLine, httpUrl, isRealDay, isoDate, textTrouble } from "@/lib/schemas/common";
+import { extractArticleFromHtml } from "@/lib/text/html";
 import { updateClaimSchema } from "@/lib/schemas/claim";
 import { createTokenSchema, createUserSchema } from "@/lib/schemas/user";
 import { addCommentSchema } from "@/lib/data/comments";
 import { groupSpeakerSchema } from "@/lib/data/speakers";
+import { addSourceSchema } from "@/lib/schemas/source";
+import { createClaimSchema } from "@/lib/schemas/span";
+import { claimSearchSchema } from "@/lib/data/search-filters";
 import { importArticleSchema } from "@/lib/schemas/article";
 import { linkSourceSchema, updateSourceSchema } from "@/lib/sources/source-schemas";
 
@@ -82,10 +86,24 @@ describe("typed text fields", () => {
     expect(messages(createTokenSchema, { name: "ci\u202E" })).toEqual([expect.stringMatching(/^Token name contains a bidirectional control character/)]);
     expect(messages(groupSpeakerSchema, { name: "Russia\u0000", canonical: "Russia" })).toEqual(["Speaker name contains a control character (U+0000): remove it"]);
   });
+  it("text from a page or file is made one line rather than refused", () => {
+    expect(asOneLine("  Breaking:\u202B news\n\tat\u0000 ten  ")).toBe("Breaking: news at ten");
+    expect(textTrouble(asOneLine("a\u202Eb\r\nc\u0007"), "Title", "one")).toBeNull();
+    expect(extractArticleFromHtml("<html><head><title>Gaza\u202B update\n</title></head><body><p>Text.</p></body></html>").title).toBe("Gaza update");
+  });
   it("textTrouble names the first character at fault", () => {
     expect(textTrouble("a\u0085b", "Note", "many")).toBe("Note contains a control character (U+0085): remove it");
     expect(textTrouble("a\tb", "Cue", "one")).toBeNull();
     expect(textTrouble("a\u2066b\u2069", "Cue", "one")).toMatch(/U\+2066/);
+  });
+});
+
+describe("request messages", () => {
+  it("say what is wrong in words", () => {
+    expect(messages(importArticleSchema, { title: "T", text: "Hello.", publised_at: "2025-01-01" })).toEqual(['Unrecognized key: "publised_at"']);
+    expect(messages(addSourceSchema, { url: "https://x.example" })).toEqual(["Relation is required: supports, refutes, context or origin"]);
+    expect(messages(createClaimSchema, { start: 1, end: 99999999999999999999 })).toEqual(["Offsets must be within the article's text"]);
+    expect(messages(claimSearchSchema, { page: "0" })).toEqual(["Page must be a whole number from 1 to 200"]);
   });
 });
 

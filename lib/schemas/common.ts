@@ -37,6 +37,19 @@ export function textTrouble(value: string, label: string, lines: Lines): string 
   return bidi === undefined ? null : `${label} contains a bidirectional control character (${codePoint(bidi)}) that would change the order it reads in: remove it`;
 }
 
+/**
+ * One line of text from a page or file (a title, an author): what a one-line field would
+ * refuse is taken out rather than refused, since no one typed it. Runs of white space
+ * become one space.
+ */
+export function asOneLine(text: string): string {
+  return text
+    .replace(new RegExp(CONTROL_CHARS.source, "g"), " ")
+    .replace(new RegExp(BIDI_CONTROLS.source, "g"), "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** A string schema that refuses what textTrouble finds. */
 export const typedText = (label: string, lines: Lines) =>
   z.string().refine((v) => textTrouble(v, label, lines) === null, { error: (issue) => textTrouble(String(issue.input), label, lines) ?? `${label} is not valid` });

@@ -6,7 +6,9 @@ export type SourceRelation = (typeof SOURCE_RELATIONS)[number];
 
 export const sourceRelation = z.enum(SOURCE_RELATIONS, {
   error: (issue) =>
-    `Unknown relation ${JSON.stringify(issue.input)}: use supports, refutes, context or origin`,
+    issue.input === undefined || issue.input === null
+      ? "Relation is required: supports, refutes, context or origin"
+      : `Unknown relation ${JSON.stringify(issue.input)}: use supports, refutes, context or origin`,
 });
 
 /** A source linked to a claim, with its relation and an optional quoted passage. */

@@ -1,3 +1,5 @@
+import { asOneLine } from "../schemas/common";
+
 /** The article fields found in a page's JSON-LD, as raw strings (dates and URLs not yet normalised). */
 export type JsonLdFields = {
   /** The schema.org type of the node the fields came from, e.g. "NewsArticle". */
@@ -134,7 +136,7 @@ function typesOf(node: JsonObject): string[] {
 
 /** A clean string from a JSON-LD value: a string, a number, {"@value": …} or the first of a list. */
 function textOf(value: unknown): string | null {
-  if (typeof value === "string") return value.replace(/\s+/g, " ").trim() || null;
+  if (typeof value === "string") return asOneLine(value) || null;
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) return value.map(textOf).find((t) => t !== null) ?? null;
   if (isObject(value) && "@value" in value) return textOf(value["@value"]);

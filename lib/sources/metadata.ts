@@ -3,6 +3,7 @@ import { normalizeDate } from "./dates";
 import { readJsonLd, type JsonLdFields } from "./json-ld";
 import { canonicalizeUrl } from "./url";
 import { sourceTypeOf, type SourceType } from "./source-type";
+import { asOneLine } from "../schemas/common";
 
 export type { SourceType } from "./source-type";
 
@@ -195,8 +196,9 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** One line, without the control and bidirectional characters a one-line field refuses. */
 function clean(value: string | null | undefined): string | null {
-  const text = value?.replace(/\s+/g, " ").trim();
+  const text = value ? asOneLine(value) : "";
   return text ? text : null;
 }
 

@@ -1,5 +1,6 @@
 import { JSDOM } from "jsdom";
 import { Readability } from "@mozilla/readability";
+import { asOneLine } from "../schemas/common";
 
 export type ExtractedArticle = {
   text: string;
@@ -81,7 +82,7 @@ export function extractArticleFromHtml(html: string, url?: string): ExtractedArt
     if (readable.length >= Math.min(200, bodyText.length * 0.5)) text = readable;
   }
   const clean = (s: string | null | undefined) => {
-    const t = s?.replace(/\s+/g, " ").trim();
+    const t = s ? asOneLine(s) : "";
     return t ? t : undefined;
   };
   return {

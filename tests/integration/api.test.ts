@@ -100,7 +100,13 @@ describe("POST /api/v1/articles", () => {
       ctx({}),
     );
     expect(huge.status).toBe(413);
-    expect(await db.article.count({ where: { title: { in: ["x", "", "Huge"] } } })).toBe(0);
+    // A misspelt field is named, not silently dropped (the date would have been lost).
+    const typo = await createRoute(request("POST", "/api/v1/articles", bearer(team.editor), { title: "Typo", text: "Hello.", publised_at: "2025-01-01" }), ctx({}));
+    expect(typo.status).toBe(422);
+    expect(await typo.json()).toMatchObject({ error: { message: 'Unknown field "publised_at": leave it out' } });
+    const nul = await createRoute(request("POST", "/api/v1/articles", bearer(team.editor), { title: "Nul title\u0000", text: "Hello." }), ctx({}));
+    expect(await nul.json()).toMatchObject({ error: { fields: { title: ["Title contains a control character (U+0000): remove it"] } } });
+    expect(await db.article.count({ where: { OR: [{ title: { in: ["x", "", "Huge", "Typo"] } }, { title: { startsWith: "Nul title" } }] } })).toBe(0);
   });
 });
 
