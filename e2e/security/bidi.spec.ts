@@ -4,10 +4,10 @@ import { signIn } from "../support/login";
 import { importThroughForm } from "../support/import";
 import { E2E_PORT } from "../../playwright.config";
 
-// A right-to-left override (U+202E) typed into a speaker, cue, rationale or title must not
-// reverse the words Claimtrack prints after it: each piece of user text is isolated
-// (<bdi>, or unicode-bidi: isolate in app/globals.css). Chromium lays the text out, and
-// the test reads where each letter landed.
+// A right-to-left override (U+202E) in user text must not reverse the words Claimtrack
+// prints after it. One-line fields refuse it; prose such as a verdict's rationale keeps
+// it, and each piece of user text is isolated (<bdi>, or unicode-bidi: isolate in
+// app/globals.css). Chromium lays the text out, and the test reads where each letter landed.
 
 const ORIGIN = `http://127.0.0.1:${E2E_PORT}`;
 const RLO = "\u202E";
@@ -36,30 +36,36 @@ function readsLeftToRight(scope: Locator, word: string): Promise<boolean> {
 }
 
 test("a right-to-left override in user text cannot reverse the words after it", async ({ browser }) => {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, "editor");
-  const articleId = await importThroughForm(page, `Bidi ${RLO}override ${Date.now()}`);
+  const editor = await (await browser.newContext()).newPage();
+  await signIn(editor, "editor");
+  const articleId = await importThroughForm(editor, `Bidi ${Date.now()}`);
   const claim = queryDb<ClaimRow>('SELECT id, start, "end", text, tag, speaker, cue, version FROM Claim WHERE articleId = ? ORDER BY start', articleId)[1]!;
-  const res = await page.request.patch(`/api/v1/claims/${claim.id}`, {
-    data: { tag: "attributed", speaker: `Evil${RLO}speaker`, cue: `said${RLO}it`, note: `A note${RLO}here`, version: claim.version },
+  // One-line fields refuse bidirectional controls outright (lib/schemas/common.ts)…
+  const refused = await editor.request.patch(`/api/v1/claims/${claim.id}`, {
+    data: { tag: "attributed", speaker: `Evil${RLO}speaker`, version: claim.version },
+    headers: { origin: ORIGIN },
+  });
+  expect(refused.status()).toBe(422);
+  // …while a note or a verdict's rationale, free prose, keeps what was typed: its display is isolated.
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, "reviewer");
+  const res = await reviewer.request.patch(`/api/v1/claims/${claim.id}`, {
+    data: { verdict: "mixed", verdictRationale: `Partly${RLO} true`, version: claim.version },
     headers: { origin: ORIGIN },
   });
   expect(res.status(), await res.text()).toBe(200);
 
-  await page.goto(`/articles/${articleId}/report`);
-  // Who said what: the speaker heading, then "(1 claim)".
-  const group = page.getByRole("region", { name: /^Evil/ });
-  await expect(group.getByText("(1 claim)")).toBeVisible();
-  expect(await readsLeftToRight(group.getByRole("heading"), "claim")).toBe(true);
-  // The claim: "Speaker: Evil…speaker · cue “said…it”" and the text that follows each.
-  const line = page.locator(".report-claim p.small", { hasText: "Speaker:" });
-  expect(await readsLeftToRight(line, "cue")).toBe(true);
+  await reviewer.goto(`/articles/${articleId}/report`);
+  // "Mixed: Partly…true (Rita Reviewer)": the reviewer's name after the rationale reads left to right.
+  const line = reviewer.locator(".report-claim .verdict-line");
+  await expect(line).toContainText("Rita Reviewer");
+  expect(await readsLeftToRight(line, "Reviewer")).toBe(true);
 
   // Sanity: without the isolation the same override does reverse what follows it.
-  await page.evaluate(() => {
+  await reviewer.evaluate(() => {
     const style = document.createElement("style");
     style.textContent = "*, bdi { unicode-bidi: normal !important; }";
     document.head.append(style);
   });
-  expect(await readsLeftToRight(line, "cue")).toBe(false);
+  expect(await readsLeftToRight(line, "Reviewer")).toBe(false);
 });
