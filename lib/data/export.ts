@@ -16,6 +16,8 @@ import {
 } from "@/lib/export/types";
 import type { ClaimTag, Verdict } from "@/lib/schemas/claim";
 import type { SourceRelation } from "@/lib/schemas/source";
+import { domainRatingMap } from "@/lib/data/source-credibility";
+import { effectiveCredibility } from "@/lib/sources/credibility";
 
 // Maps one article from the database to ArticleExport, the input of every export builder
 // in lib/export. People appear by display name only, never by e-mail address: exports
@@ -123,7 +125,7 @@ export async function getArticleExportData(
             relation: true,
             quote: true,
             locator: true,
-            source: { select: { id: true, url: true, title: true, publisher: true } },
+            source: { select: { id: true, url: true, title: true, publisher: true, credibility: true, domain: true } },
           },
         },
       },
@@ -157,6 +159,10 @@ export async function getArticleExportData(
     }),
   ]);
 
+  const ratings = await domainRatingMap(
+    db,
+    claims.flatMap((c) => c.sources.map((l) => l.source.domain)),
+  );
   const claimIds = new Set(claims.map((c) => c.id));
   const articleHistory: ExportHistoryEntry[] = [];
   const claimHistory = new Map<string, ExportHistoryEntry[]>();
@@ -201,6 +207,7 @@ export async function getArticleExportData(
         relation: l.relation as SourceRelation,
         quote: l.quote,
         locator: l.locator,
+        credibility: effectiveCredibility(l.source.credibility, l.source.domain ? ratings.get(l.source.domain) : null),
       })),
       comments: threads.get(c.id) ?? [],
       history: claimHistory.get(c.id) ?? [],

@@ -71,6 +71,9 @@ describe("toCsvExport", () => {
     expect(rows[8]?.flags).toBe("No source; Disputed, without a refuting or origin source");
     expect(rows[15]?.flags).toBe("Disputed, without a refuting or origin source");
     expect(rows[0]?.flags).toBe("");
+    const lowCredibility = rows.find((r) => r.claim?.startsWith("However, several major powers"))!;
+    expect(lowCredibility.flags).toBe("Backed only by low-credibility sources");
+    expect(lowCredibility.sources).toMatch(/ \[publisher rated mixed\]$/);
   });
 
   it("is a header only for an article without claims", () => {

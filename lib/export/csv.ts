@@ -1,4 +1,4 @@
-import { CLAIM_FLAG_LABELS, flagClaim } from "./summary";
+import { CLAIM_FLAG_LABELS, credibilityWords, flagClaim } from "./summary";
 import { VERDICT_LABELS, type ArticleExport, type ExportClaim, type ExportSource } from "./types";
 
 // One row per claim, for spreadsheets. RFC 4180: fields with a comma, a double quote, CR or
@@ -47,12 +47,13 @@ export function toCsvExport(data: ArticleExport): string {
   return `${UTF8_BOM}${lines.join("\r\n")}\r\n`;
 }
 
-/** One source as a readable line: "refutes: Title <https://…> (p. 3) “quote”". */
+/** One source as a readable line: "refutes: Title <https://…> (p. 3) “quote” [rated mixed]". */
 export function formatSourceLine(source: ExportSource): string {
   const title = source.title ? `${source.title} ` : "";
   const locator = source.locator ? ` (${source.locator})` : "";
   const quote = source.quote ? ` “${source.quote}”` : "";
-  return `${source.relation}: ${title}<${source.url}>${locator}${quote}`;
+  const rating = source.credibility ? ` [${credibilityWords(source.credibility)}]` : "";
+  return `${source.relation}: ${title}<${source.url}>${locator}${quote}${rating}`;
 }
 
 /**

@@ -43,7 +43,15 @@ describe("toMarkdownReport", () => {
     );
     expect(flagged).toContain("- **Claim 2** (Attributed)");
     expect(flagged).not.toContain("- **Claim 1** ");
-    expect(flagged.match(/^- \*\*Claim /gm)).toHaveLength(10);
+    expect(flagged.match(/^- \*\*Claim /gm)).toHaveLength(11);
+    expect(flagged).toMatch(/^- \*\*Claim \d+\*\* \(Stated\): “However, several major powers.*” — Backed only by low-credibility sources$/m);
+  });
+
+  it("says who said what, and how each source is rated", () => {
+    const who = md.slice(md.indexOf("## Who said what"), md.indexOf("## All claims"));
+    expect(who).toContain("- **Finnish Defense Minister Janne Jaakkola:** claim 12 (“suggested”)");
+    expect(who).toContain("- **The joint statement:** claim 8 (“reads that”)");
+    expect(md).toContain("— publisher rated mixed");
   });
 
   it("shows every claim with its tag, speaker and cue, verdict and sources with quotes", () => {
@@ -66,7 +74,7 @@ describe("toMarkdownReport", () => {
     expect(html).not.toContain('href="http://evil.example');
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Treaty status | ICBL");
     expect(html).toContain("see [the report](javascript:alert(1)).");
-    expect(html.match(/<h[1-6]/g)).toHaveLength(1 + 3 + 16);
+    expect(html.match(/<h[1-6]/g)).toHaveLength(1 + 4 + 16);
   });
 
   it("keeps internal notes and comments out of the report", () => {

@@ -1,5 +1,5 @@
 import { toUri } from "./iris";
-import { CLAIM_FLAG_LABELS, flagClaim, summarizeClaims } from "./summary";
+import { CLAIM_FLAG_LABELS, credibilityWords, flagClaim, summarizeClaims } from "./summary";
 import {
   CLAIM_TAG_LABELS,
   SOURCE_RELATION_LABELS,
@@ -59,9 +59,24 @@ export function toMarkdownReport(data: ArticleExport): string {
     lines.push(`- **Claim ${n}** (${tagLabel(claim)}): “${escapeMarkdown(claim.text)}” — ${flags.map((f) => CLAIM_FLAG_LABELS[f]).join("; ")}`);
   }
 
+  lines.push("", "## Who said what", "");
+  const speakers = whoSaidWhat(numbered);
+  if (speakers.length === 0) lines.push("No claim has a speaker.");
+  for (const { speaker, claims } of speakers) {
+    const said = claims.map(({ claim, n }) => `${n}${claim.cue ? ` (“${escapeMarkdown(claim.cue)}”)` : ""}`);
+    lines.push(`- **${escapeMarkdown(speaker)}:** claim${claims.length === 1 ? "" : "s"} ${said.join(", ")}`);
+  }
+
   lines.push("", "## All claims");
   for (const { claim, n } of numbered) lines.push("", ...claimSection(claim, n));
   return `${lines.join("\n")}\n`;
+}
+
+/** Each speaker (as spelled) with the claims attributed to them, the most quoted first. */
+function whoSaidWhat(numbered: { claim: ExportClaim; n: number }[]): { speaker: string; claims: { claim: ExportClaim; n: number }[] }[] {
+  const bySpeaker = new Map<string, { claim: ExportClaim; n: number }[]>();
+  for (const x of numbered) if (x.claim.speaker) bySpeaker.set(x.claim.speaker, [...(bySpeaker.get(x.claim.speaker) ?? []), x]);
+  return [...bySpeaker].map(([speaker, claims]) => ({ speaker, claims })).sort((a, b) => b.claims.length - a.claims.length || a.speaker.localeCompare(b.speaker));
 }
 
 function claimSection(claim: ExportClaim, n: number): string[] {
@@ -88,6 +103,7 @@ function claimSection(claim: ExportClaim, n: number): string[] {
 function sourceLines(source: ExportSource): string[] {
   const title = escapeMarkdown(source.title ?? source.url);
   const details = [source.publisher, source.locator].filter((x): x is string => Boolean(x)).map(escapeMarkdown);
+  if (source.credibility) details.push(credibilityWords(source.credibility));
   const line = `  - ${SOURCE_RELATION_LABELS[source.relation]}: [${title}](<${toUri(source.url)}>)${details.length > 0 ? ` — ${details.join(", ")}` : ""}`;
   return source.quote ? [line, `    > ${escapeMarkdown(source.quote)}`] : [line];
 }

@@ -1,20 +1,32 @@
 import { VERDICTS, type ClaimTag, type SourceRelation, type Verdict } from "./types";
+import { isBackedOnlyByLowCredibility, type EffectiveCredibility } from "../sources/credibility";
 
 // Report figures that every format (and the report page) computes the same way. The inputs
 // are structural so that the data layer's ClaimView fits as well as ExportClaim.
 
 /** Why a claim needs a reviewer's attention. */
-export type ClaimFlag = "unsourced" | "disputed_without_refuting_or_origin" | "attributed_without_origin" | "changed_not_reread";
+export type ClaimFlag =
+  | "unsourced"
+  | "disputed_without_refuting_or_origin"
+  | "attributed_without_origin"
+  | "backed_only_by_low_credibility"
+  | "changed_not_reread";
 
 export const CLAIM_FLAG_LABELS: Record<ClaimFlag, string> = {
   unsourced: "No source",
   disputed_without_refuting_or_origin: "Disputed, without a refuting or origin source",
   attributed_without_origin: "Attributed, without an origin source",
+  backed_only_by_low_credibility: "Backed only by low-credibility sources",
   changed_not_reread: "Changed by a revision, not re-read",
 };
 
 /** "changed": a revision changed the claim's text and no one has re-read it since. */
-type FlaggableClaim = { tag: ClaimTag | null; sources: { relation: SourceRelation }[]; anchorStatus?: string };
+type FlaggableClaim = {
+  tag: ClaimTag | null;
+  /** `credibility`: the rating that applies to the source (its own or its publisher's), when known. */
+  sources: { relation: SourceRelation; credibility?: EffectiveCredibility }[];
+  anchorStatus?: string;
+};
 
 /** Lists the reasons a claim needs attention (issue 6's summary figures), empty when none. */
 export function flagClaim(claim: FlaggableClaim): ClaimFlag[] {
@@ -25,8 +37,17 @@ export function flagClaim(claim: FlaggableClaim): ClaimFlag[] {
     flags.push("disputed_without_refuting_or_origin");
   }
   if (claim.tag === "attributed" && !relations.has("origin")) flags.push("attributed_without_origin");
+  // Every supporting or origin source rated unreliable or mixed (lib/sources/credibility.ts).
+  if (isBackedOnlyByLowCredibility(claim.sources.map((s) => ({ relation: s.relation, credibility: s.credibility ?? null })))) {
+    flags.push("backed_only_by_low_credibility");
+  }
   if (claim.anchorStatus === "changed") flags.push("changed_not_reread");
   return flags;
+}
+
+/** "rated mixed", or "publisher rated unreliable" when the rating is the publisher's. */
+export function credibilityWords(credibility: NonNullable<EffectiveCredibility>): string {
+  return `${credibility.from === "domain" ? "publisher " : ""}rated ${credibility.level}`;
 }
 
 export type ClaimsSummary = {
@@ -48,7 +69,13 @@ export function summarizeClaims(claims: (FlaggableClaim & { verdict: Verdict | n
   const tags: ClaimsSummary["tags"] = { stated: 0, disputed: 0, attributed: 0, untagged: 0 };
   const verdicts = Object.fromEntries([...VERDICTS, "none"].map((v) => [v, 0])) as ClaimsSummary["verdicts"];
   const relations: ClaimsSummary["relations"] = { supports: 0, refutes: 0, context: 0, origin: 0 };
-  const flags: ClaimsSummary["flags"] = { unsourced: 0, disputed_without_refuting_or_origin: 0, attributed_without_origin: 0, changed_not_reread: 0 };
+  const flags: ClaimsSummary["flags"] = {
+    unsourced: 0,
+    disputed_without_refuting_or_origin: 0,
+    attributed_without_origin: 0,
+    backed_only_by_low_credibility: 0,
+    changed_not_reread: 0,
+  };
   let sourced = 0;
   let needingAttention = 0;
   for (const claim of claims) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ClaimTag } from "../schemas/claim";
 import type { SourceRelation } from "../schemas/source";
+import { CREDIBILITY_LEVELS } from "../sources/credibility";
 
 export type { ClaimTag, SourceRelation };
 
@@ -55,6 +56,11 @@ export const exportSourceSchema = z.object({
   quote: z.string().nullable(),
   /** Where in the source the quote is: "p. 4", "00:12:31", "para 7". */
   locator: z.string().nullable(),
+  /**
+   * The rating that applies to the source when exported: its own, or its publisher's
+   * ("domain"); null when unrated. Absent from exports written before it was added.
+   */
+  credibility: z.object({ level: z.enum(CREDIBILITY_LEVELS), from: z.enum(["source", "domain"]) }).nullable().optional(),
 });
 
 export const exportCommentSchema = z.object({

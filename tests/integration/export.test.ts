@@ -20,6 +20,7 @@ import type { ArticleExport } from "@/lib/export/types";
 import type { ArticleView } from "@/lib/data/views";
 import { makeTeam, type Person } from "@/tests/support/people";
 import { tagEveryClaim } from "@/tests/support/finish-claims";
+import { setDomainRating } from "@/lib/data/source-credibility";
 
 // Every export format of the sample article (prisma/demo), annotated through the data
 // layer as the app would, fetched through the real route.
@@ -59,6 +60,8 @@ beforeAll(async () => {
     relation: "origin",
     quote: HOSTILE,
   });
+  // The publisher's rating applies to its source, and travels with the export.
+  await setDomainRating(team.reviewer.actor, { domain: "gov.pl", rating: "mixed" });
   await updateClaim(team.editor.actor, first.id, { tag: "stated", note: HOSTILE, version: 1 });
   await addSourceToClaim(team.editor.actor, first.id, { url: "https://example.org/a", relation: "supports" });
   await addSourceToClaim(team.editor.actor, first.id, {
@@ -132,6 +135,7 @@ describe("exports through GET /api/v1/articles/:id/export", () => {
         relation: "origin",
         quote: HOSTILE,
         locator: null,
+        credibility: { level: "mixed", from: "domain" },
       },
     ]);
     expect(attributed.comments).toMatchObject([

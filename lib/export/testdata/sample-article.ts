@@ -110,6 +110,8 @@ const ANNOTATIONS: [string, Annotation][] = [
           title: "<script>alert(1)</script> Treaty status | ICBL",
           relation: "supports",
           quote: "164 States Parties; 33 states not party, including 中国 and Россия 🇷🇺",
+          // Its only backing source, rated by its publisher: "Backed only by low-credibility sources".
+          credibility: { level: "mixed", from: "domain" },
         }),
       ],
     },
