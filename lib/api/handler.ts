@@ -25,6 +25,33 @@ export function errorResponse(code: ErrorCode, message: string, status: number, 
   return Response.json(body, { status, headers });
 }
 
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+type Plain = (request: Request) => Promise<Response>;
+
+/**
+ * The methods a route does not take, each answering 405 with an Allow header and the
+ * usual JSON error (Next.js alone answers them with an empty body). A route file ends
+ * with `export const { PUT, DELETE } = otherMethods(["GET", "POST"]);`, naming the
+ * methods it exports; tests/integration/api-methods.test.ts checks every route file.
+ */
+export function otherMethods(allowed: readonly Method[]): Record<Method, Plain> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse: Plain = async (request) => {
+    const response = errorResponse("method_not_allowed", `${request.method} is not allowed here: use ${allowed.join(" or ")}`, 405);
+    response.headers.set("allow", allow);
+    return response;
+  };
+  return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, Plain>;
+}
+
+/** Every method of a path no route serves: 404 with the usual JSON error (app/api/v1/[...path]/route.ts). */
+export function noSuchRoute(): Record<Method, Plain> {
+  const answer: Plain = async (request) =>
+    errorResponse("not_found", `No API route at ${request.method} ${new URL(request.url).pathname}: see the README's "JSON API"`, 404);
+  return Object.fromEntries(METHODS.map((m) => [m, answer])) as Record<Method, Plain>;
+}
+
 /**
  * Wraps an API route handler: gives the request an id, refuses cross-site writes made
  * with a session cookie (CSRF), requires an actor (bearer token or session cookie), and

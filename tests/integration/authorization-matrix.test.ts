@@ -70,7 +70,9 @@ import { transitionArticle } from "@/lib/data/review";
 import { SAMPLE_TEXT, makePerson, makeTeam, type Person } from "@/tests/support/people";
 
 // Every API route and server action, called as each kind of caller. A route or action
-// added without a row here fails the completeness test at the bottom.
+// added without a row here fails the completeness test at the bottom. The 405 answers to
+// methods a route does not take, and the JSON 404 for paths no route serves, are the same
+// for every caller: tests/integration/api-methods.test.ts checks those.
 
 const WHO = ["anonymous", "deactivated", "reviewer", "editor", "admin"] as const;
 type Who = (typeof WHO)[number];

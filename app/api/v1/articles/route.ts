@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, otherMethods, readJson } from "@/lib/api/handler";
 import { importArticle, listArticles } from "@/lib/data/articles";
 import { toApiArticle } from "@/lib/api/shape";
 import { importArticleFromUrl, isUrlImportRequest } from "@/lib/data/article-url-import";
@@ -15,3 +15,6 @@ export const POST = apiRoute(async ({ request, actor }) => {
   const article = isUrlImportRequest(body) ? await importArticleFromUrl(actor, body) : await importArticle(actor, body);
   return Response.json(toApiArticle(article), { status: 201 });
 });
+
+// The methods this route does not take: 405 with Allow (lib/api/handler.ts).
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

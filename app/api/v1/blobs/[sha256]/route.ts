@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
 import { SNAPSHOT_CSP } from "@/lib/data/source-snapshots";
 import { getBlobDownload } from "@/lib/data/source-blobs";
 
@@ -15,3 +15,6 @@ export const GET = apiRoute<{ sha256: string }>(async ({ actor, params }) => {
     },
   });
 });
+
+// The methods this route does not take: 405 with Allow (lib/api/handler.ts).
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, otherMethods, readJson } from "@/lib/api/handler";
 import { getClaim, updateClaim } from "@/lib/data/claims";
 import { deleteClaim } from "@/lib/data/spans";
 
@@ -16,3 +16,6 @@ export const DELETE = apiRoute<{ claimId: string }>(async ({ request, actor, par
   await deleteClaim(actor, params.claimId, { version });
   return new Response(null, { status: 204 });
 });
+
+// The methods this route does not take: 405 with Allow (lib/api/handler.ts).
+export const { POST, PUT } = otherMethods(["GET", "PATCH", "DELETE"]);

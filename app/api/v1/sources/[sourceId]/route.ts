@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, otherMethods, readJson } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 import { updateSource } from "@/lib/data/source-edit";
 import { getSource } from "@/lib/data/source-library";
@@ -19,3 +19,6 @@ export const PATCH = apiRoute<{ sourceId: string }>(async ({ request, actor, par
   await updateSource(actor, params.sourceId, await readJson(request));
   return Response.json(await loadSource(actor, params.sourceId));
 });
+
+// The methods this route does not take: 405 with Allow (lib/api/handler.ts).
+export const { POST, PUT, DELETE } = otherMethods(["GET", "PATCH"]);

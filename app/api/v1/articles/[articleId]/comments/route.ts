@@ -1,4 +1,4 @@
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, otherMethods, readJson } from "@/lib/api/handler";
 import { addComment, listComments } from "@/lib/data/comments";
 import { AppError } from "@/lib/errors";
 
@@ -19,3 +19,6 @@ export const POST = apiRoute<{ articleId: string }>(async ({ request, actor, par
   const comment = await addComment(actor, { ...body, articleId: params.articleId });
   return Response.json(comment, { status: 201 });
 });
+
+// The methods this route does not take: 405 with Allow (lib/api/handler.ts).
+export const { PUT, PATCH, DELETE } = otherMethods(["GET", "POST"]);

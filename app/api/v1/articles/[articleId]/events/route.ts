@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
 import { getArticle } from "@/lib/data/articles";
 import { claimViews } from "@/lib/data/claim-views";
 import { leavePresence, listPresence, touchPresence } from "@/lib/data/presence";
@@ -91,3 +91,6 @@ export const GET = apiRoute<{ articleId: string }>(async ({ request, actor, para
     },
   });
 });
+
+// The methods this route does not take: 405 with Allow (lib/api/handler.ts).
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

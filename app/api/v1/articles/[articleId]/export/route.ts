@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
 import { exportArticle } from "@/lib/data/export";
 import { env } from "@/lib/env";
 
@@ -16,3 +16,6 @@ export const GET = apiRoute<{ articleId: string }>(async ({ request, actor, para
     },
   });
 });
+
+// The methods this route does not take: 405 with Allow (lib/api/handler.ts).
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 import { getRevisionText } from "@/lib/data/revisions";
 
@@ -11,3 +11,6 @@ export const GET = apiRoute<{ articleId: string; number: string }>(async ({ acto
     headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" },
   });
 });
+
+// The methods this route does not take: 405 with Allow (lib/api/handler.ts).
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
 import { SNAPSHOT_CSP, getSnapshotPage } from "@/lib/data/source-snapshots";
 
 // GET: the snapshot as a sanitised page, sandboxed by its CSP (no scripts, opaque origin).
@@ -12,3 +12,6 @@ export const GET = apiRoute<{ sourceId: string; snapshotId: string }>(async ({ a
     },
   });
 });
+
+// The methods this route does not take: 405 with Allow (lib/api/handler.ts).
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

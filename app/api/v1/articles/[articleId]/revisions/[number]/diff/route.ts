@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 import { getRevisionDiff } from "@/lib/data/revisions";
 
@@ -8,3 +8,6 @@ export const GET = apiRoute<{ articleId: string; number: string }>(async ({ acto
   if (!Number.isInteger(from) || from < 1) throw new AppError("validation_failed", "The revision number must be a whole number from 1");
   return Response.json(await getRevisionDiff(actor, params.articleId, from));
 });
+
+// The methods this route does not take: 405 with Allow (lib/api/handler.ts).
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
