@@ -65,8 +65,10 @@ describe("summarizeClaims and flagClaim", () => {
     const s = summarizeClaims(sample.claims);
     expect(s.relations).toEqual({ supports: 3, refutes: 2, context: 2, origin: 2 });
     expect(s.verdicts.none).toBe(8);
-    // Ten lack the source their tag calls for; one more rests only on a source its publisher's rating calls mixed.
-    expect(s.needingAttention).toBe(11);
+    // Ten lack the source their tag calls for; one more rests only on a source its
+    // publisher's rating calls mixed; two stated claims are cited only by sources that refute them.
+    expect(s.needingAttention).toBe(13);
     expect(s.flags.backed_only_by_low_credibility).toBe(1);
+    expect(s.flags.stated_without_support).toBe(2);
   });
 });

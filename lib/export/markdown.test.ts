@@ -43,7 +43,8 @@ describe("toMarkdownReport", () => {
     );
     expect(flagged).toContain("- **Claim 2** (Attributed)");
     expect(flagged).not.toContain("- **Claim 1** ");
-    expect(flagged.match(/^- \*\*Claim /gm)).toHaveLength(11);
+    expect(flagged.match(/^- \*\*Claim /gm)).toHaveLength(13);
+    expect(flagged).toMatch(/^- \*\*Claim 10\*\* \(Stated\): “In May last year.*” — Stated, without a supporting or origin source$/m);
     expect(flagged).toMatch(/^- \*\*Claim \d+\*\* \(Stated\): “However, several major powers.*” — Backed only by low-credibility sources$/m);
   });
 

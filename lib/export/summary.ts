@@ -9,6 +9,7 @@ export type ClaimFlag =
   | "unsourced"
   | "disputed_without_refuting_or_origin"
   | "attributed_without_origin"
+  | "stated_without_support"
   | "backed_only_by_low_credibility"
   | "changed_not_reread";
 
@@ -16,6 +17,7 @@ export const CLAIM_FLAG_LABELS: Record<ClaimFlag, string> = {
   unsourced: "No source",
   disputed_without_refuting_or_origin: "Disputed, without a refuting or origin source",
   attributed_without_origin: "Attributed, without an origin source",
+  stated_without_support: "Stated, without a supporting or origin source",
   backed_only_by_low_credibility: "Backed only by low-credibility sources",
   changed_not_reread: "Changed by a revision, not re-read",
 };
@@ -37,6 +39,10 @@ export function flagClaim(claim: FlaggableClaim): ClaimFlag[] {
     flags.push("disputed_without_refuting_or_origin");
   }
   if (claim.tag === "attributed" && !relations.has("origin")) flags.push("attributed_without_origin");
+  // The outlet's own assertion, cited only for context, or only by sources that refute it.
+  if (claim.tag === "stated" && relations.size > 0 && !relations.has("supports") && !relations.has("origin")) {
+    flags.push("stated_without_support");
+  }
   // Every supporting or origin source rated unreliable or mixed (lib/sources/credibility.ts).
   if (isBackedOnlyByLowCredibility(claim.sources.map((s) => ({ relation: s.relation, credibility: s.credibility ?? null })))) {
     flags.push("backed_only_by_low_credibility");
@@ -73,6 +79,7 @@ export function summarizeClaims(claims: (FlaggableClaim & { verdict: Verdict | n
     unsourced: 0,
     disputed_without_refuting_or_origin: 0,
     attributed_without_origin: 0,
+    stated_without_support: 0,
     backed_only_by_low_credibility: 0,
     changed_not_reread: 0,
   };

@@ -109,10 +109,10 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
       const declared = Number(res.headers["content-length"]);
       if (method === "GET" && declared > maxBytes) {
         res.destroy();
-        throw fail("too_large", `Refused: ${target.href} is ${declared} bytes, over the ${maxBytes}-byte limit`);
+        throw fail("too_large", `Refused: ${target.href} is ${megabytes(declared)}, over the ${megabytes(maxBytes)} limit`);
       }
       const body = method === "HEAD" ? new Uint8Array(0) : await readLimitedBody(res, maxBytes, controller.signal);
-      if (body === null) throw fail("too_large", `Refused: ${target.href} sent more than the ${maxBytes}-byte limit`);
+      if (body === null) throw fail("too_large", `Refused: ${target.href} sent more than the ${megabytes(maxBytes)} limit`);
       return {
         finalUrl: target.href,
         status,
@@ -218,4 +218,11 @@ function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, strin
     if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   return flat;
+}
+
+/** A size in words: "5 MB", "64 MB", "1.5 MB", or "800 kB" under a megabyte (1 MB = 1,048,576 bytes). */
+export function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} kB`;
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }

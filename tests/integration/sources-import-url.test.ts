@@ -78,7 +78,7 @@ describe("importing an article from a URL", () => {
     );
     const big = await post(web.team.editor, { url: `${web.server.origin}/oversize` });
     expect(big.status).toBe(422);
-    expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/byte limit/);
+    expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/, over the 5 MB limit$|more than the 5 MB limit$/);
     const slow = await post(web.team.editor, { url: `${web.server.origin}/slow` });
     expect(slow.status).toBe(422);
     expect(((await slow.json()) as { error: { message: string } }).error.message).toMatch(/Timed out/);
