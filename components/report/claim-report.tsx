@@ -11,6 +11,7 @@ import { ExportLinks } from "@/components/report/export-links";
 import { ShareLinks } from "@/components/report/share-links";
 import { PrintButton } from "@/components/report/print-button";
 import { LowCredibility } from "@/components/report/low-credibility";
+import { ReviewBar } from "@/components/review/review-bar";
 import { isHttpUrl } from "@/components/sources/source-title";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
 import { countOf } from "@/components/ui/format";
@@ -50,7 +51,13 @@ export function ClaimReport({ report, mode = "desk", canEdit = false, shareLinks
           </>
         )}
       </p>
-      <p className="small">
+      {/* Desk users decide here too: approve or send back without going back to annotating. Printed, the plain line stands in. */}
+      {isDesk && (
+        <div className="no-print">
+          <ReviewBar articleId={article.id} reviewState={review.state} />
+        </div>
+      )}
+      <p className={isDesk ? "small print-only" : "small"}>
         Review: <strong className={`review-state state-${review.state}`}>{REVIEW_STATE_LABELS[review.state]}</strong>
         {review.reviewedAt && review.state !== "draft" && review.state !== "in_review" && (
           <>

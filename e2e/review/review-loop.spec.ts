@@ -147,10 +147,11 @@ test("editor → reviewer → changes requested → approved, in two browser con
   await expect(reviewBar(editor).getByText("Not ready for approval:")).toHaveCount(0);
   expect(queryDb<{ n: number }>("SELECT count(*) AS n FROM Claim WHERE articleId = ? AND tag IS NULL AND deletedAt IS NULL", articleId)[0]!.n).toBe(0);
 
-  // The editor resubmits; the reviewer approves.
+  // The editor resubmits; the reviewer approves from the claim report, where the review bar is too.
   await reviewBar(editor).getByRole("button", { name: "Submit for review" }).click();
   await expect(reviewBar(editor).getByText("In review", { exact: true })).toBeVisible();
-  await reviewer.reload();
+  await reviewer.goto(`/articles/${articleId}/report`);
+  await expect(reviewer.getByRole("heading", { name: "Claim report" })).toBeVisible();
   await reviewBar(reviewer).getByRole("button", { name: "Approve" }).click();
   await expect(reviewBar(reviewer).getByText("Approved", { exact: true })).toBeVisible();
   const approved = articleRow(articleId);
@@ -168,7 +169,7 @@ test("editor → reviewer → changes requested → approved, in two browser con
   await expect(claimItem(editor, TREATY).getByRole("radio", { name: "Stated" })).toBeDisabled();
   await expect(reviewBar(editor).getByRole("button", { name: "Submit for review" })).toHaveCount(0);
   // Verdicts too: the reviewer reads the verdict as text, without a form that would be refused.
-  await reviewer.reload();
+  await reviewer.goto(`/articles/${articleId}`);
   await expect(claimItem(reviewer, TREATY).getByText(/^Verdict: Mostly true/)).toBeVisible();
   await expect(claimItem(reviewer, TREATY).getByRole("combobox", { name: "Verdict" })).toHaveCount(0);
 
