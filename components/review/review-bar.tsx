@@ -103,6 +103,7 @@ export function ReviewBar({ articleId, reviewState, readiness }: Props) {
     );
   }
   const last = status.history.at(-1);
+  const sentBack = status.history.findLast((h) => h.action === "request_changes");
   const can = (a: ReviewAction) => status.allowed.includes(a);
   return (
     <section className={`review-bar state-${status.state}`} aria-label="Review">
@@ -153,6 +154,15 @@ export function ReviewBar({ articleId, reviewState, readiness }: Props) {
       )}
       {last?.comment && last.action === "request_changes" && status.state === "changes_requested" && (
         <blockquote className="review-reason">{last.comment}</blockquote>
+      )}
+      {/* Resubmitted: the reviewer sees what was asked last time, to check it was done. */}
+      {status.state === "in_review" && sentBack?.comment && (
+        <div className="small">
+          <p>
+            Sent back before{sentBack.actor ? ` by ${sentBack.actor}` : ""}, {formatDateTime(sentBack.at)}:
+          </p>
+          <blockquote className="review-reason">{sentBack.comment}</blockquote>
+        </div>
       )}
       {isAsking && (
         <div className="request-changes">

@@ -152,6 +152,9 @@ test("editor → reviewer → changes requested → approved, in two browser con
   await expect(reviewBar(editor).getByText("In review", { exact: true })).toBeVisible();
   await reviewer.goto(`/articles/${articleId}/report`);
   await expect(reviewer.getByRole("heading", { name: "Claim report" })).toBeVisible();
+  // What was asked last time is in front of the reviewer, to check it was done.
+  await expect(reviewBar(reviewer).getByText(/^Sent back before by Rita Reviewer, /)).toBeVisible();
+  await expect(reviewBar(reviewer).locator(".review-reason")).toHaveText("Source the treaty claim before approval.");
   await reviewBar(reviewer).getByRole("button", { name: "Approve" }).click();
   await expect(reviewBar(reviewer).getByText("Approved", { exact: true })).toBeVisible();
   const approved = articleRow(articleId);
