@@ -28,7 +28,14 @@ const day = (label: string) =>
 
 export const claimSearchSchema = z
   .object({
-    q: text(300, "Search text"),
+    // Both databases then agree: websearch_to_tsquery would read "-treaty" as "every claim
+    // without treaty", FTS5 cannot, and neither indexes emoji or punctuation.
+    q: text(300, "Search text").refine((q) => q === undefined || toFts5Query(q) !== null, {
+      error: (issue) =>
+        /[\p{L}\p{N}]/u.test(String(issue.input))
+          ? 'Search for at least one word: a word with "-" before it only leaves claims out'
+          : "Search text has no letters or digits to search for: emoji and punctuation are not indexed",
+    }),
     tag: choice([...CLAIM_TAGS, "untagged"] as const, "Tag"),
     verdict: choice([...VERDICTS, "none"] as const, "Verdict"),
     reviewState: choice(REVIEW_STATES, "Review state"),

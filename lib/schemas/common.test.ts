@@ -104,6 +104,11 @@ describe("request messages", () => {
     expect(messages(addSourceSchema, { url: "https://x.example" })).toEqual(["Relation is required: supports, refutes, context or origin"]);
     expect(messages(createClaimSchema, { start: 1, end: 99999999999999999999 })).toEqual(["Offsets must be within the article's text"]);
     expect(messages(claimSearchSchema, { page: "0" })).toEqual(["Page must be a whole number from 1 to 200"]);
+    // A search must look for something, the same on both databases.
+    expect(messages(claimSearchSchema, { q: "-treaty" })).toEqual(['Search for at least one word: a word with "-" before it only leaves claims out']);
+    expect(messages(claimSearchSchema, { q: "👍🏽 !!" })).toEqual(["Search text has no letters or digits to search for: emoji and punctuation are not indexed"]);
+    expect(messages(claimSearchSchema, { q: "treaty -mines" })).toEqual([]);
+    expect(messages(claimSearchSchema, { q: "" })).toEqual([]);
   });
 });
 

@@ -90,7 +90,9 @@ describe("claim search", () => {
     ]);
     expect(await search({ q: "zebra" })).toEqual([]);
     expect(await search({ q: '"); DROP TABLE "Claim"; --' })).toEqual([]);
-    expect(await search({ q: "*** ^^" })).toEqual([]);
+    // Nothing to look for is said, not answered with nothing (or, on PostgreSQL, "-word" with everything else).
+    await expect(search({ q: "*** ^^" })).rejects.toMatchObject({ status: 422, message: expect.stringContaining("has no letters or digits") });
+    await expect(search({ q: "-denied" })).rejects.toMatchObject({ status: 422, message: expect.stringContaining("Search for at least one word") });
     expect(await db.claim.count()).toBeGreaterThan(0);
   });
 
