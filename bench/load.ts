@@ -223,7 +223,10 @@ function percentiles(latencies: number[]): { p50: number; p95: number; p99: numb
 async function paced(url: string, data: Seed, rate: number, seconds: number): Promise<Row[]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const target = new URL(url);
-  const send = (req: autocannon.Request): Promise<{ status: number; body: string }> =>
+  // A kept-alive socket the server closed (after its 5-s keep-alive timeout) just as a
+  // request went out on it fails with ECONNRESET before the server saw the request; as
+  // Node's documentation advises, such a request is sent again once on a new socket.
+  const send = (req: autocannon.Request, retried = false): Promise<{ status: number; body: string }> =>
     new Promise((resolve) => {
       const body = typeof req.body === "string" ? req.body : undefined;
       const r = http.request(
@@ -235,7 +238,9 @@ async function paced(url: string, data: Seed, rate: number, seconds: number): Pr
         },
       );
       r.setTimeout(10_000, () => r.destroy(new Error("timeout")));
-      r.on("error", (err) => resolve({ status: 0, body: err.message }));
+      r.on("error", (err: NodeJS.ErrnoException) =>
+        resolve(r.reusedSocket && err.code === "ECONNRESET" && !retried ? send(req, true) : { status: 0, body: err.message }),
+      );
       r.end(body);
     });
   const rows = await Promise.all(
@@ -258,8 +263,10 @@ async function paced(url: string, data: Seed, rate: number, seconds: number): Pr
         const scheduled = due;
         pending.push(
           send(kind.request(ctx)).then(({ status, body }) => {
-            if (status === 0) errors++;
-            else if (status >= 300) {
+            if (status === 0) {
+              errors++;
+              noteFailure(kind.name, 0, body);
+            } else if (status >= 300) {
               non2xx++;
               noteFailure(kind.name, status, body);
             } else latencies.push(performance.now() - scheduled);
