@@ -1,6 +1,7 @@
 import { JSDOM } from "jsdom";
 import { Readability } from "@mozilla/readability";
 import { asOneLine } from "../schemas/common";
+import { stripSiteName } from "../sources/metadata";
 
 export type ExtractedArticle = {
   text: string;
@@ -85,11 +86,14 @@ export function extractArticleFromHtml(html: string, url?: string): ExtractedArt
     const t = s ? asOneLine(s) : "";
     return t ? t : undefined;
   };
+  const publisher = clean(parsed?.siteName);
+  const title = clean(parsed?.title) ?? clean(doc.title);
   return {
     text,
-    title: clean(parsed?.title) ?? clean(doc.title),
+    // "Mayor defends budget | Local Gazette" → "Mayor defends budget", as the URL import's metadata gives it.
+    title: title && publisher ? stripSiteName(title, publisher) : title,
     author: clean(parsed?.byline),
-    publisher: clean(parsed?.siteName),
+    publisher,
     publishedAt: clean(parsed?.publishedTime),
   };
 }

@@ -59,6 +59,14 @@ describe("extractArticleFromHtml", () => {
     expect(article.author).toBe("Jane Doe");
   });
 
+  it("drops the site's name from the page title, as the URL import does", () => {
+    const html = `<html><head><title>Mayor defends budget | Local Gazette</title><meta property="og:site_name" content="Local Gazette"></head>
+      <body><p>The mayor said taxes will rise.</p><p>Critics denied it.</p></body></html>`;
+    expect(extractArticleFromHtml(html)).toMatchObject({ title: "Mayor defends budget", publisher: "Local Gazette" });
+    // Without a site name there is nothing to drop.
+    expect(extractArticleFromHtml("<html><head><title>A | B</title></head><body><p>Text.</p></body></html>").title).toBe("A | B");
+  });
+
   it("falls back to the whole body for short pages", () => {
     const article = extractArticleFromHtml("<html><head><title>Short</title></head><body><p>Just one sentence.</p></body></html>");
     expect(article).toMatchObject({ text: "Just one sentence.", title: "Short" });
