@@ -25,6 +25,8 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** "1" behind a reverse proxy that sets X-Forwarded-For to the client's address (scripts/client-address.mjs). */
   CLAIMTRACK_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** "1" lets whoever submitted an article approve it: a desk of one (lib/data/review.ts). */
+  CLAIMTRACK_SELF_APPROVAL: z.enum(["0", "1"]).default("0"),
   /** Server processes `npm start` runs on its port (PostgreSQL only; scripts/instances.ts). */
   CLAIMTRACK_INSTANCES: z.coerce.number().int().min(1).max(64).default(1),
   /** "host:port" entries the source fetcher may reach although private (test fixtures); empty by default. */

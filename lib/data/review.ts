@@ -2,6 +2,7 @@ import "server-only";
 import { CURRENT_CLAIM } from "@/lib/data/views";
 import { z } from "zod";
 import { type Tx, db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, type Permission, can, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
@@ -99,6 +100,11 @@ async function unfinishedClaims(client: Tx, articleId: string): Promise<string[]
 
 const SELF_APPROVAL = "You submitted this article, so someone else must approve it";
 
+/** Whether this actor may not approve what they submitted: everyone but the command line, unless CLAIMTRACK_SELF_APPROVAL=1 (a desk of one). */
+function isSelfApprovalRefused(actor: Actor): boolean {
+  return actor.id !== null && env.CLAIMTRACK_SELF_APPROVAL !== "1";
+}
+
 /** Who last submitted the article (null for the command line, or never). */
 async function submitterOf(client: Tx, articleId: string): Promise<string | null> {
   const event = await client.auditEvent.findFirst({
@@ -165,7 +171,7 @@ export async function transitionArticle(maybeActor: Actor | null, articleId: str
 
 /** Refuses approval by the article's submitter (403) or of unfinished claims (409, each reason named). */
 async function assertApprovable(tx: Tx, actor: Actor, articleId: string): Promise<void> {
-  if (actor.id !== null && (await submitterOf(tx, articleId)) === actor.id) throw new AppError("forbidden", SELF_APPROVAL);
+  if (isSelfApprovalRefused(actor) && (await submitterOf(tx, articleId)) === actor.id) throw new AppError("forbidden", SELF_APPROVAL);
   const unfinished = await unfinishedClaims(tx, articleId);
   if (unfinished.length > 0) {
     throw new AppError("conflict", `This article cannot be approved yet: ${unfinished.join("; ")}`, {
@@ -201,7 +207,7 @@ export async function getReviewStatus(maybeActor: Actor | null, articleId: strin
   ]);
   const submitterId = events.findLast((e) => e.action === TRANSITIONS.submit.event)?.actorId ?? null;
   const canDecide = can(actor, TRANSITIONS.approve.permission);
-  const blockers = [...unfinished, ...(state === "in_review" && canDecide && actor.id !== null && submitterId === actor.id ? [SELF_APPROVAL] : [])];
+  const blockers = [...unfinished, ...(state === "in_review" && canDecide && isSelfApprovalRefused(actor) && submitterId === actor.id ? [SELF_APPROVAL] : [])];
   return {
     articleId,
     state,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { importArticle } from "@/lib/data/articles";
 import { updateClaim } from "@/lib/data/claims";
 import { importRevision } from "@/lib/data/revisions";
@@ -190,6 +191,20 @@ describe("review workflow", () => {
     });
     expect(await stateOf(article.id)).toBe("in_review");
     await expect(transitionArticle(team.reviewer.actor, article.id, { action: "approve" })).resolves.toMatchObject({ state: "approved" });
+  });
+
+  it("a desk of one (CLAIMTRACK_SELF_APPROVAL=1) may approve its own submission", async () => {
+    const article = await importArticle(team.admin.actor, { title: "Desk of one", text: SAMPLE_TEXT });
+    await tagEveryClaim(team.admin.actor, article.id);
+    await transitionArticle(team.admin.actor, article.id, { action: "submit" });
+    const settings = env as { CLAIMTRACK_SELF_APPROVAL: "0" | "1" };
+    settings.CLAIMTRACK_SELF_APPROVAL = "1";
+    try {
+      expect(await getReviewStatus(team.admin.actor, article.id)).toMatchObject({ allowed: ["approve", "request_changes"], blockers: [] });
+      await expect(transitionArticle(team.admin.actor, article.id, { action: "approve" })).resolves.toMatchObject({ state: "approved" });
+    } finally {
+      settings.CLAIMTRACK_SELF_APPROVAL = "0";
+    }
   });
 
   it("two reviewers deciding at once: one wins, the other gets a conflict", async () => {
