@@ -153,7 +153,10 @@ export async function transitionArticle(maybeActor: Actor | null, articleId: str
     }
     let commentId: string | null = null;
     if (comment !== undefined && actor.id !== null) {
-      commentId = (await tx.comment.create({ data: { articleId, authorId: actor.id, body: comment }, select: { id: true } })).id;
+      // A word given with an approval asks nothing of anyone, and an approved article takes
+      // no replies: it is recorded as a thread already resolved, not left open for good.
+      const resolved = action === "approve" ? { resolvedAt: now, resolvedById: actor.id } : {};
+      commentId = (await tx.comment.create({ data: { articleId, authorId: actor.id, body: comment, ...resolved }, select: { id: true } })).id;
     }
     await recordEvent(tx, actor, {
       action: step.event,

@@ -130,8 +130,16 @@ describe("review workflow", () => {
       version: 2,
     });
     expect(verdict).toMatchObject({ verdict: "true", verdictBy: team.reviewer.actor.name, version: 3 });
-    const approved = await transitionArticle(team.reviewer.actor, article.id, { action: "approve" });
+    const openBefore = (await getReviewStatus(team.reviewer.actor, article.id)).openComments;
+    const approved = await transitionArticle(team.reviewer.actor, article.id, { action: "approve", comment: "Good to publish." });
     expect(approved).toMatchObject({ state: "approved", allowed: ["reopen"] });
+    // The approval's word is kept, as a thread already resolved: nothing is left open on an approved article.
+    expect(approved.openComments).toBe(openBefore);
+    expect(approved.history.at(-1)).toMatchObject({ action: "approve", comment: "Good to publish." });
+    expect(await db.comment.findFirstOrThrow({ where: { articleId: article.id, body: "Good to publish." } })).toMatchObject({
+      resolvedById: team.reviewer.actor.id,
+      resolvedAt: expect.any(Date),
+    });
 
     // Read-only: claims, sources and verdicts refuse changes until reopened.
     await expect(updateClaim(team.editor.actor, claim.id, { note: "late", version: 3 })).rejects.toMatchObject({
