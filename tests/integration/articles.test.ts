@@ -110,7 +110,7 @@ describe("updateClaim", () => {
     await updateClaim(team.editor.actor, claim.id, { tag: "attributed", speaker: "The governments", cue: "stated", version: 1 });
     const stated = await updateClaim(team.editor.actor, claim.id, { tag: "stated", version: 2 });
     expect(stated).toMatchObject({ tag: "stated", speaker: null, cue: null, version: 3 });
-    const [event] = await db.auditEvent.findMany({ where: { entityId: claim.id }, orderBy: { at: "desc" }, take: 1 });
+    const [event] = await db.auditEvent.findMany({ where: { entityId: claim.id }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 1 });
     expect(JSON.parse(event!.before!)).toEqual({ tag: "attributed", speaker: "The governments", cue: "stated" });
 
     const err = await rejects(updateClaim(team.editor.actor, claim.id, { speaker: "Reuters", version: 3 }), "validation_failed");

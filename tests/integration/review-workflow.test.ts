@@ -73,7 +73,8 @@ describe("review transitions through the API", () => {
     if (expected === 200) {
       const event = await db.auditEvent.findFirstOrThrow({
         where: { articleId: id, entityType: "article", action: { not: "article.import" } },
-        orderBy: { at: "desc" },
+        // Ids break ties: two transitions can fall in the same millisecond.
+        orderBy: [{ at: "desc" }, { id: "desc" }],
       });
       expect(event.actorId).toBe(team[role].actor.id);
       expect(JSON.parse(event.before!)).toEqual({ reviewState: from });
