@@ -6,6 +6,7 @@ import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/clien
 import { env } from "@/lib/env";
 import { type DirectReader, type DirectWriter, postgresReader, sqliteReader, transactionStatements } from "@/lib/direct-sql";
 import { escapeLike } from "@/lib/data/search-sql";
+import { AppError } from "@/lib/errors";
 export { sortableId } from "@/lib/sortable-id";
 
 /**
@@ -118,14 +119,24 @@ export async function containsText<C extends string>(
   table: string,
   columns: readonly C[],
   text: string,
+  maxIds = MAX_LITERAL_MATCHES,
 ): Promise<{ OR: { [K in C]?: { contains: string } }[] } | { id: { in: string[] } }> {
   const filter = (contains: object) => ({ OR: columns.map((c) => ({ [c]: contains }) as { [K in C]?: { contains: string } }) });
   if (env.databaseKind === "postgresql") return filter({ contains: escapeLike(text), mode: "insensitive" });
   if (!/[%_]/.test(text)) return filter({ contains: text });
   const test = columns.map((c) => `instr(lower("${c}"), lower(?)) > 0`).join(" OR ");
-  const rows = await queryRows<{ id: string }>(db, `SELECT "id" FROM "${table}" WHERE ${test}`, ...columns.map(() => text));
+  const rows = await queryRows<{ id: string }>(db, `SELECT "id" FROM "${table}" WHERE ${test} LIMIT ${maxIds + 1}`, ...columns.map(() => text));
+  // Each id is one of the statement's variables, and SQLite takes at most 32,766.
+  if (rows.length > maxIds) {
+    throw new AppError("validation_failed", `More than ${maxIds.toLocaleString("en-US")} records contain "${text}": add to the search to narrow it`, {
+      fields: { q: ["Add to the search to narrow it"] },
+    });
+  }
   return { id: { in: rows.map((r) => r.id) } };
 }
+
+/** The most ids containsText hands Prisma on SQLite (see there). */
+export const MAX_LITERAL_MATCHES = 30_000;
 
 /** A value insertRows writes into one column. */
 export type Cell = string | number | boolean | Date | Uint8Array | null;
