@@ -17,7 +17,7 @@ import type { ReviewState } from "@/lib/export/types";
 //
 // Approval is a second person's check of finished work, so it is refused while any claim
 // is untagged or was changed by a correction and not re-read (the editor must finish
-// first), and to whoever submitted the article (approvalBlockers below). Orphaned claims
+// first), and to whoever submitted the article (assertApprovable below). Orphaned claims
 // do not block it: the report lists them apart.
 
 export const REVIEW_ACTIONS = ["submit", "approve", "request_changes", "reopen"] as const;
