@@ -156,7 +156,8 @@ export async function transitionArticle(maybeActor: Actor | null, articleId: str
       // A word given with an approval asks nothing of anyone, and an approved article takes
       // no replies: it is recorded as a thread already resolved, not left open for good.
       const resolved = action === "approve" ? { resolvedAt: now, resolvedById: actor.id } : {};
-      commentId = (await tx.comment.create({ data: { articleId, authorId: actor.id, body: comment, ...resolved }, select: { id: true } })).id;
+      const data = { articleId, authorId: actor.id, body: comment, createdAt: now, ...resolved };
+      commentId = (await tx.comment.create({ data, select: { id: true } })).id;
     }
     await recordEvent(tx, actor, {
       action: step.event,

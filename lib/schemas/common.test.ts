@@ -93,7 +93,8 @@ describe("typed text fields", () => {
   });
   it("textTrouble names the first character at fault", () => {
     expect(textTrouble("a\u0085b", "Note", "many")).toBe("Note contains a control character (U+0085): remove it");
-    expect(textTrouble("a\tb", "Cue", "one")).toBeNull();
+    expect(textTrouble("a\tb", "Cue", "one")).toBe("Cue contains a tab: use a space");
+    expect(textTrouble("a\tb", "Note", "many")).toBeNull();
     expect(textTrouble("a\u2066b\u2069", "Cue", "one")).toMatch(/U\+2066/);
   });
 });

@@ -33,6 +33,8 @@ export function textTrouble(value: string, label: string, lines: Lines): string 
   if (control !== undefined) return `${label} contains a control character (${codePoint(control)}): remove it`;
   if (lines === "many") return null;
   if (LINE_BREAKS.test(value)) return `${label} must be one line`;
+  // A tab pasted from a spreadsheet: "Jane\tDoe" would be another speaker than "Jane Doe".
+  if (value.includes("\t")) return `${label} contains a tab: use a space`;
   const bidi = BIDI_CONTROLS.exec(value)?.[0];
   return bidi === undefined ? null : `${label} contains a bidirectional control character (${codePoint(bidi)}) that would change the order it reads in: remove it`;
 }

@@ -137,10 +137,8 @@ describe("review workflow", () => {
     // The approval's word is kept, as a thread already resolved: nothing is left open on an approved article.
     expect(approved.openComments).toBe(openBefore);
     expect(approved.history.at(-1)).toMatchObject({ action: "approve", comment: "Good to publish." });
-    expect(await db.comment.findFirstOrThrow({ where: { articleId: article.id, body: "Good to publish." } })).toMatchObject({
-      resolvedById: team.reviewer.actor.id,
-      resolvedAt: expect.any(Date),
-    });
+    const note = await db.comment.findFirstOrThrow({ where: { articleId: article.id, body: "Good to publish." } });
+    expect(note).toMatchObject({ resolvedById: team.reviewer.actor.id, resolvedAt: note.createdAt });
 
     // Read-only: claims, sources and verdicts refuse changes until reopened.
     await expect(updateClaim(team.editor.actor, claim.id, { note: "late", version: 3 })).rejects.toMatchObject({
@@ -176,6 +174,20 @@ describe("review workflow", () => {
       code: "conflict",
       message: "This article cannot be approved yet: 3 claims are not tagged",
       details: { blockers: ["3 claims are not tagged"] },
+    });
+    // Through the API the reasons come beside the error, as the README says.
+    const viaApi = await reviewRoute(
+      new Request(`http://localhost/api/v1/articles/${article.id}/review`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${team.reviewer.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ action: "approve" }),
+      }),
+      { params: Promise.resolve({ articleId: article.id }) },
+    );
+    expect(viaApi.status).toBe(409);
+    expect(await viaApi.json()).toEqual({
+      error: { code: "conflict", message: "This article cannot be approved yet: 3 claims are not tagged" },
+      blockers: ["3 claims are not tagged"],
     });
     await tagEveryClaim(team.editor.actor, article.id);
     // A correction rewords the second claim: it must be re-read before approval.
