@@ -5,7 +5,7 @@ import { importThroughForm } from "../support/import";
 import { E2E_PORT } from "../../playwright.config";
 
 // A right-to-left override (U+202E) in user text must not reverse the words Claimtrack
-// prints after it. One-line fields refuse it; prose such as a verdict's rationale keeps
+// prints after it. One-line fields drop it; prose such as a verdict's rationale keeps
 // it, and each piece of user text is isolated (<bdi>, or unicode-bidi: isolate in
 // app/globals.css). Chromium lays the text out, and the test reads where each letter landed.
 
@@ -40,17 +40,18 @@ test("a right-to-left override in user text cannot reverse the words after it", 
   await signIn(editor, "editor");
   const articleId = await importThroughForm(editor, `Bidi ${Date.now()}`);
   const claim = queryDb<ClaimRow>('SELECT id, start, "end", text, tag, speaker, cue, version FROM Claim WHERE articleId = ? ORDER BY start', articleId)[1]!;
-  // One-line fields refuse bidirectional controls outright (lib/schemas/common.ts)…
-  const refused = await editor.request.patch(`/api/v1/claims/${claim.id}`, {
+  // One-line fields lose bidirectional controls (lib/schemas/common.ts asOneLine)…
+  const cleaned = await editor.request.patch(`/api/v1/claims/${claim.id}`, {
     data: { tag: "attributed", speaker: `Evil${RLO}speaker`, version: claim.version },
     headers: { origin: ORIGIN },
   });
-  expect(refused.status()).toBe(422);
+  expect(cleaned.status()).toBe(200);
+  expect(await cleaned.json()).toMatchObject({ speaker: "Evilspeaker" });
   // …while a note or a verdict's rationale, free prose, keeps what was typed: its display is isolated.
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, "reviewer");
   const res = await reviewer.request.patch(`/api/v1/claims/${claim.id}`, {
-    data: { verdict: "mixed", verdictRationale: `Partly${RLO} true`, version: claim.version },
+    data: { verdict: "mixed", verdictRationale: `Partly${RLO} true`, version: claim.version + 1 },
     headers: { origin: ORIGIN },
   });
   expect(res.status(), await res.text()).toBe(200);

@@ -6,7 +6,7 @@ import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { assertArticleEditable } from "@/lib/data/editable";
 import { publishArticleEvent } from "@/lib/realtime/bus";
-import { typedText } from "@/lib/schemas/common";
+import { cleanTyped } from "@/lib/schemas/common";
 
 // Threaded comments on an article or one of its claims. A thread is a top-level comment
 // with its replies; a reply to a reply joins the same thread, so threads stay one level
@@ -22,10 +22,9 @@ export const addCommentSchema = z
     parentId: id.optional(),
     body: z
       .string({ error: "Write a comment first" })
-      .trim()
+      .overwrite((v) => cleanTyped(v, "many").trim())
       .min(1, "Write a comment first")
-      .max(5000, "A comment must be at most 5000 characters")
-      .pipe(typedText("A comment", "many")),
+      .max(5000, "A comment must be at most 5000 characters"),
   })
   .strict()
   .refine((v) => v.articleId ?? v.claimId ?? v.parentId, {

@@ -5,7 +5,7 @@ import { SOURCE_RELATIONS } from "@/lib/schemas/source";
 import { isRealDay } from "@/lib/schemas/common";
 import { REVIEW_STATES } from "@/lib/export/types";
 import { type DatabaseKind, SqlParams, escapeLike, sourceHostSql, toFts5Query } from "@/lib/data/search-sql";
-import { typedText } from "@/lib/schemas/common";
+import { cleanTyped } from "@/lib/schemas/common";
 
 // The filters of the cross-article claim search (/claims and GET /api/v1/claims), and the
 // FROM … WHERE they become. Empty form fields mean "any".
@@ -13,7 +13,7 @@ import { typedText } from "@/lib/schemas/common";
 const blankToUndefined = (v: unknown) =>
   typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v;
 const text = (max: number, label: string) =>
-  z.preprocess(blankToUndefined, typedText(label, "one").max(max, `${label} must be at most ${max} characters`).optional());
+  z.preprocess((v) => blankToUndefined(typeof v === "string" ? cleanTyped(v, "one") : v), z.string().max(max, `${label} must be at most ${max} characters`).optional());
 const choice = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.preprocess(blankToUndefined, z.enum(values, { error: () => `${label} must be one of ${values.join(", ")}` }).optional());
 const day = (label: string) =>

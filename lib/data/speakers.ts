@@ -5,7 +5,7 @@ import { db, queryRows } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { type SpeakerAliasView, normalizeSpeakerKey } from "@/lib/data/speakers-names";
-import { typedText } from "@/lib/schemas/common";
+import { cleanTyped } from "@/lib/schemas/common";
 
 export { groupBySpeaker, normalizeSpeakerKey, type SpeakerAliasView, type SpeakerGroup } from "@/lib/data/speakers-names";
 
@@ -17,10 +17,9 @@ export { groupBySpeaker, normalizeSpeakerKey, type SpeakerAliasView, type Speake
 const speakerName = (label: string) =>
   z
     .string({ error: `${label} is required` })
-    .trim()
+    .overwrite((v) => cleanTyped(v, "one"))
     .min(1, `${label} is required`)
     .max(300, `${label} must be at most 300 characters`)
-    .pipe(typedText(label, "one"))
     .refine((v) => normalizeSpeakerKey(v) !== "", `${label} has no letters or digits`);
 
 export const groupSpeakerSchema = z.object({ name: speakerName("Speaker name"), canonical: speakerName("Group name") }).strict();

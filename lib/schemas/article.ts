@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { articleText, isoDate, missingOrWrong, optionalHttpUrl, optionalText, pageNumber, typedText } from "@/lib/schemas/common";
+import { articleText, isoDate, missingOrWrong, optionalHttpUrl, optionalText, pageNumber, cleanTyped } from "@/lib/schemas/common";
 
 export const articleMetadataSchema = z.object({
   url: optionalHttpUrl,
@@ -12,10 +12,9 @@ export const articleMetadataSchema = z.object({
 export const importArticleSchema = articleMetadataSchema.extend({
   title: z
     .string({ error: missingOrWrong("Title") })
-    .trim()
+    .overwrite((v) => cleanTyped(v, "one"))
     .min(1, "Title is required")
-    .max(500, "Title must be at most 500 characters")
-    .pipe(typedText("Title", "one")),
+    .max(500, "Title must be at most 500 characters"),
   text: articleText,
 }).strict();
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Lines, missingOrWrong, optionalText, typedText } from "@/lib/schemas/common";
+import { type Lines, cleanTyped, missingOrWrong, optionalText } from "@/lib/schemas/common";
 
 export const CLAIM_TAGS = ["stated", "disputed", "attributed"] as const;
 export type ClaimTag = (typeof CLAIM_TAGS)[number];
@@ -38,8 +38,8 @@ export const verdict = z.enum(VERDICTS, {
 /** A nullable trimmed text: "" and null both clear the field. */
 const clearableText = (max: number, label: string, lines: Lines) =>
   z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : v),
-    typedText(label, lines).max(max, `${label} must be at most ${max} characters`).nullable().optional(),
+    (v) => (typeof v === "string" ? cleanTyped(v, lines).trim() || null : v),
+    z.string().max(max, `${label} must be at most ${max} characters`).nullable().optional(),
   );
 
 /** A change to a claim. `version` is the version the client read (optimistic concurrency). */

@@ -12,55 +12,39 @@ export const missingOrWrong =
     issue.input === undefined || issue.input === null ? `${label} is required` : `${label} must be ${kind}`;
 
 /** Control characters no typed text holds: C0 but tab, line feed and carriage return; DEL; C1. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const LINE_BREAKS = /[\n\r\u2028\u2029]/;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /** Whether a text field holds one line (a name, title or cue) or many (a note, comment or quote). */
 export type Lines = "one" | "many";
 
-const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-
 /**
- * What is wrong with typed text, or null: a control character (a NUL cannot even be
- * stored on PostgreSQL, and the rest corrupt CSV and Markdown exports), or, in a one-line
- * field, a line break or a bidirectional control, which makes a name display in another
- * order than it reads (U+202E reverses what follows it).
- */
-export function textTrouble(value: string, label: string, lines: Lines): string | null {
-  const control = CONTROL_CHARS.exec(value)?.[0];
-  if (control !== undefined) return `${label} contains a control character (${codePoint(control)}): remove it`;
-  if (lines === "many") return null;
-  if (LINE_BREAKS.test(value)) return `${label} must be one line`;
-  // A tab pasted from a spreadsheet: "Jane\tDoe" would be another speaker than "Jane Doe".
-  if (value.includes("\t")) return `${label} contains a tab: use a space`;
-  const bidi = BIDI_CONTROLS.exec(value)?.[0];
-  return bidi === undefined ? null : `${label} contains a bidirectional control character (${codePoint(bidi)}) that would change the order it reads in: remove it`;
-}
-
-/**
- * One line of text from a page or file (a title, an author): what a one-line field would
- * refuse is taken out rather than refused, since no one typed it. Runs of white space
- * become one space.
+ * One line of text (a title, a name, a cue): control characters and runs of white space
+ * (line breaks, tabs) become one space, and bidirectional controls go, since they make a
+ * name display in another order than it reads (U+202E reverses what follows it) and
+ * "Jane<TAB>Doe" would be another speaker than "Jane Doe". Trimmed.
  */
 export function asOneLine(text: string): string {
-  return text
-    .replace(new RegExp(CONTROL_CHARS.source, "g"), " ")
-    .replace(new RegExp(BIDI_CONTROLS.source, "g"), "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return text.replace(CONTROL_CHARS, " ").replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
 }
 
-/** A string schema that refuses what textTrouble finds. */
-export const typedText = (label: string, lines: Lines) =>
-  z.string().refine((v) => textTrouble(v, label, lines) === null, { error: (issue) => textTrouble(String(issue.input), label, lines) ?? `${label} is not valid` });
+/**
+ * Typed text made safe to store: a NUL cannot be stored on PostgreSQL at all, and other
+ * control characters corrupt CSV and Markdown exports. Prose (many lines) loses only those;
+ * a one-line field is made one line (asOneLine). The characters are invisible, so they are
+ * taken out rather than refused: a user could not find them to remove them, and text
+ * stored before this rule still saves when a form sends it back unchanged.
+ */
+export function cleanTyped(text: string, lines: Lines): string {
+  return lines === "one" ? asOneLine(text) : text.replace(CONTROL_CHARS, "");
+}
 
-/** A trimmed optional text field: empty strings become undefined. */
+/** A trimmed optional text field, cleaned (cleanTyped): empty strings become undefined. */
 export const optionalText = (max: number, label: string, lines: Lines = "one") =>
   z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
-    typedText(label, lines).max(max, `${label} must be at most ${max} characters`).optional(),
+    (v) => (typeof v === "string" ? cleanTyped(v, lines).trim() || undefined : v),
+    z.string().max(max, `${label} must be at most ${max} characters`).optional(),
   );
 
 /** An http(s) URL, as a string. Other schemes (javascript:, data:, file:) are refused. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { typedText } from "@/lib/schemas/common";
+import { cleanTyped } from "@/lib/schemas/common";
 
 export const ROLES = ["admin", "editor", "reviewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,7 +21,7 @@ export const password = z
 
 export const createUserSchema = z.object({
   email,
-  name: z.string().trim().min(1, "Name is required").max(200, "Name must be at most 200 characters").pipe(typedText("Name", "one")),
+  name: z.string().overwrite((v) => cleanTyped(v, "one")).min(1, "Name is required").max(200, "Name must be at most 200 characters"),
   role,
   password,
 });
@@ -34,5 +34,5 @@ export const loginSchema = z.object({
 export const changeRoleSchema = z.object({ userId: z.string().min(1), role });
 export const setActiveSchema = z.object({ userId: z.string().min(1), isActive: z.boolean() });
 export const createTokenSchema = z.object({
-  name: z.string().trim().min(1, "Token name is required").max(100, "Token name must be at most 100 characters").pipe(typedText("Token name", "one")),
+  name: z.string().overwrite((v) => cleanTyped(v, "one")).min(1, "Token name is required").max(100, "Token name must be at most 100 characters"),
 });

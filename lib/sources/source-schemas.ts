@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Lines, httpUrl, isRealDay, isoDate, optionalText, pageNumber, typedText } from "../schemas/common";
+import { type Lines, cleanTyped, httpUrl, isRealDay, isoDate, optionalText, pageNumber } from "../schemas/common";
 import { sourceRelation } from "../schemas/source";
 import { CREDIBILITY_LEVELS } from "./credibility";
 import { isNonWebSourceUrl } from "./non-web";
@@ -14,7 +14,10 @@ const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? 
 
 /** A text field of an edit: absent leaves it, "" or null clears it. */
 const editableText = (max: number, label: string, lines: Lines = "one") =>
-  z.preprocess(blankToNull, typedText(label, lines).max(max, `${label} must be at most ${max} characters`).nullable().optional());
+  z.preprocess(
+    (v) => blankToNull(typeof v === "string" ? cleanTyped(v, lines) : v),
+    z.string().max(max, `${label} must be at most ${max} characters`).nullable().optional(),
+  );
 
 const dateMessage = (label: string) => `${label} must be a date such as 2025-03-18`;
 /** A date field of an edit: absent leaves it, "" or null clears it. */
