@@ -71,10 +71,13 @@ export const ArticleText = memo(function ArticleText(props: Props) {
       report.current();
     };
     document.addEventListener("selectionchange", changed);
+    // A touch long-press that starts a selection ends in pointercancel, not pointerup.
     window.addEventListener("pointerup", up);
+    window.addEventListener("pointercancel", up);
     return () => {
       document.removeEventListener("selectionchange", changed);
       window.removeEventListener("pointerup", up);
+      window.removeEventListener("pointercancel", up);
     };
   }, []);
 

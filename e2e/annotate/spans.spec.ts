@@ -136,6 +136,21 @@ test("a claim can be made from a selection without a mouse: Shift+arrows, Tab, E
   expectExact(articleId);
 });
 
+test("a touch long-press selection offers a claim too: it ends in pointercancel, not pointerup", async ({ page }) => {
+  await signIn(page, "editor");
+  const articleId = await importThroughForm(page, `Touch claim ${Date.now()}`);
+  const text = revisionText(articleId);
+  const phrase = "the expansion of the alliance";
+  const start = text.indexOf(phrase);
+  // A long-press starts as a pointer going down on the text, and the browser cancels the
+  // pointer when it turns the press into a selection.
+  await page.getByRole("document", { name: "Article text" }).dispatchEvent("pointerdown", { pointerType: "touch", isPrimary: true });
+  await page.evaluate(() => window.dispatchEvent(new PointerEvent("pointercancel", { pointerType: "touch", isPrimary: true })));
+  await selectText(page, start, start + phrase.length, { mouse: false });
+  await expect(page.getByRole("group", { name: "Selected text" })).toContainText(phrase);
+  await expect(page.getByRole("button", { name: "Create claim from selection" })).toBeVisible();
+});
+
 test("selecting only white space offers no claim to create", async ({ page }) => {
   await signIn(page, "editor");
   const articleId = await importThroughForm(page, `Blank selection ${Date.now()}`);

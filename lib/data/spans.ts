@@ -58,7 +58,7 @@ const spanOf = (c: { start: number; end: number; text: string }) => ({ start: c.
  * same text would be tagged, sourced and counted twice in the report. Overlapping and
  * nested claims stay allowed (a quote inside a sentence is its own claim).
  */
-async function assertNoTwin(
+export async function assertNoTwin(
   tx: Tx,
   at: { articleId: string; revisionId: string; start: number; end: number },
   exceptId: string | null = null,

@@ -6,6 +6,7 @@ import { recordEvent } from "@/lib/data/audit";
 import { UNDONE } from "@/lib/data/history";
 import { assertArticleEditable } from "@/lib/data/editable";
 import { spanColumns } from "@/lib/data/claim-spans";
+import { assertNoTwin } from "@/lib/data/spans";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 
 // Undo works from the audit log, so it survives reloads and works on any instance: it
@@ -54,11 +55,15 @@ async function lastUndoable(tx: Tx, actorId: string, articleId: string): Promise
   return null;
 }
 
+const UNDO_TWIN = "delete that one first to undo this change";
+
 async function claimState(tx: Tx, id: string) {
   const c = await tx.claim.findUnique({
     where: { id },
     select: {
       id: true,
+      articleId: true,
+      revisionId: true,
       start: true,
       end: true,
       deletedAt: true,
@@ -113,12 +118,15 @@ async function invert(tx: Tx, actor: Actor, event: Event): Promise<Outcome> {
     case "claim.delete": {
       const c = await claimState(tx, id);
       if (!c.deletedAt) throw changedSince();
+      // A colleague may have claimed the same text since: undo does not make twins (lib/data/spans.ts).
+      await assertNoTwin(tx, { articleId: c.articleId, revisionId: c.revisionId, start: c.start, end: c.end }, id, UNDO_TWIN);
       await tx.claim.update({ where: { id }, data: { deletedAt: null, version: { increment: 1 } } });
       return { claimIds: [id], removedIds: [] };
     }
     case "claim.adjust": {
       const c = await claimState(tx, id);
       if (c.deletedAt || !sameSpan(c, after)) throw changedSince();
+      await assertNoTwin(tx, { articleId: c.articleId, revisionId: c.revisionId, start: Number(before.start), end: Number(before.end) }, id, UNDO_TWIN);
       await tx.claim.update({
         where: { id },
         data: {

@@ -59,11 +59,17 @@ describe("span editing", () => {
     await expect(splitClaim(team.editor.actor, sentence!.id, { at: start, version: sentence!.version })).rejects.toMatchObject(twin());
     // A deleted claim whose text was claimed again since cannot come back beside its twin.
     await deleteClaim(team.editor.actor, finland!.id, { version: finland!.version });
-    const again = await createClaim(team.editor.actor, article.id, { start: finland!.start, end: finland!.end });
+    // A colleague claims the sentence again meanwhile.
+    const again = await createClaim(team.admin.actor, article.id, { start: finland!.start, end: finland!.end });
     await expect(restoreClaim(team.editor.actor, finland!.id)).rejects.toMatchObject({
       code: "conflict",
       message: "Another claim already covers exactly this text: delete that one first to restore this one",
       details: { claimId: again.id },
+    });
+    // Undoing the deletion would do the same: refused too, and nothing changes.
+    await expect(undoLastChange(team.editor.actor, article.id)).rejects.toMatchObject({
+      code: "conflict",
+      message: "Another claim already covers exactly this text: delete that one first to undo this change",
     });
     const a = await expectExactOffsets(article.id);
     expect(a.claims.filter((c) => c.start === finland!.start && c.end === finland!.end).map((c) => c.id)).toEqual([again.id]);
