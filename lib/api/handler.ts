@@ -28,6 +28,8 @@ export function errorResponse(code: ErrorCode, message: string, status: number, 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
 type Plain = (request: Request) => Promise<Response>;
+/** The same answer for every method. */
+const everyMethod = (answer: Plain) => Object.fromEntries(METHODS.map((m) => [m, answer])) as Record<Method, Plain>;
 
 /**
  * The methods a route does not take, each answering 405 with an Allow header and the
@@ -42,14 +44,14 @@ export function otherMethods(allowed: readonly Method[]): Record<Method, Plain> 
     response.headers.set("allow", allow);
     return response;
   };
-  return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, Plain>;
+  return everyMethod(refuse);
 }
 
 /** Every method of a path no route serves: 404 with the usual JSON error (app/api/v1/[...path]/route.ts). */
 export function noSuchRoute(): Record<Method, Plain> {
   const answer: Plain = async (request) =>
     errorResponse("not_found", `No API route at ${request.method} ${new URL(request.url).pathname}: see the README's "JSON API"`, 404);
-  return Object.fromEntries(METHODS.map((m) => [m, answer])) as Record<Method, Plain>;
+  return everyMethod(answer);
 }
 
 /**
