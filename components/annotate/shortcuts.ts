@@ -5,7 +5,7 @@ export const SHORTCUTS = [
   { keys: ["1"], action: "tag-stated", label: "Tag Stated" },
   { keys: ["2"], action: "tag-disputed", label: "Tag Disputed" },
   { keys: ["3"], action: "tag-attributed", label: "Tag Attributed" },
-  { keys: ["0"], action: "tag-clear", label: "Clear the tag" },
+  { keys: ["0"], action: "tag-clear", label: "Clear the tag (and the speaker and cue)" },
   { keys: ["a"], action: "accept", label: "Accept the suggestion" },
   { keys: ["s"], action: "speaker", label: "Edit the speaker (tags Attributed first)" },
   { keys: ["c"], action: "cue", label: "Edit the cue (tags Attributed first)" },

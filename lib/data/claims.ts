@@ -122,21 +122,21 @@ type Write = {
 };
 
 /**
- * A stated claim is the outlet's own voice, so it has no speaker or cue (the report's "who
- * said what", the speaker search and ClaimReview's author all read them). Setting either
- * on a stated claim is refused; tagging a claim stated clears both, and the audit log and
- * undo keep what they were.
+ * Only an attributed or disputed claim has a speaker and cue (the report's "who said
+ * what", the exports, the speaker search and ClaimReview's author all read them). A stated
+ * claim is the outlet's own voice; an untagged one is not decided yet, and the editor
+ * sees no speaker field on either. Setting either on such a claim is refused; tagging a
+ * claim stated, or clearing its tag, clears both, and the audit log and undo keep what
+ * they were.
  */
-function ownVoiceHasNoSpeaker(before: Write["before"], changes: Editable): Editable {
+function onlyAttributionHasSpeaker(before: Write["before"], changes: Editable): Editable {
   const tag = changes.tag !== undefined ? changes.tag : before.tag;
-  if (tag !== "stated") return {};
+  if (hasSpeaker(tag as ClaimTag | null)) return {};
   const set = (["speaker", "cue"] as const).filter((k) => changes[k] !== undefined && changes[k] !== null);
   if (set.length > 0) {
     const what = set.length === 2 ? "a speaker and cue" : `a ${set[0]}`;
-    throw new AppError(
-      "validation_failed",
-      `A stated claim is the article's own voice and has no speaker or cue: tag it attributed or disputed to record ${what}`,
-    );
+    const claim = tag === "stated" ? "A stated claim is the article's own voice and" : "An untagged claim";
+    throw new AppError("validation_failed", `${claim} has no speaker or cue: tag it attributed or disputed to record ${what}`);
   }
   return {
     ...(before.speaker !== null || changes.speaker !== undefined ? { speaker: null } : {}),
@@ -157,7 +157,7 @@ async function writeClaim(
   { claimId, version, before, changes: asked, origin }: Write,
 ): Promise<"written" | "unchanged" | "conflict"> {
   const changes = Object.fromEntries(
-    Object.entries({ ...asked, ...ownVoiceHasNoSpeaker(before, asked) }).filter(
+    Object.entries({ ...asked, ...onlyAttributionHasSpeaker(before, asked) }).filter(
       ([key, value]) => value !== (before[key as keyof Editable] ?? null) || (key === "tag" && origin === "suggestion"),
     ),
   ) as Editable;

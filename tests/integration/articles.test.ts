@@ -127,6 +127,24 @@ describe("updateClaim", () => {
     expect(disputed).toMatchObject({ tag: "disputed", speaker: "The governments", cue: "stated" });
   });
 
+  it("clears the speaker and cue of a claim whose tag is cleared, refuses them on an untagged one, and undo brings them back", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Undecided", text: SAMPLE_TEXT });
+    const claim = article.claims[2]!;
+    await updateClaim(team.editor.actor, claim.id, { tag: "attributed", speaker: "The governments", cue: "stated", version: 1 });
+    const cleared = await updateClaim(team.editor.actor, claim.id, { tag: null, version: 2 });
+    expect(cleared).toMatchObject({ tag: null, speaker: null, cue: null, version: 3 });
+
+    const err = await rejects(updateClaim(team.editor.actor, claim.id, { cue: "said", version: 3 }), "validation_failed");
+    expect(err.message).toBe("An untagged claim has no speaker or cue: tag it attributed or disputed to record a cue");
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ cue: null, version: 3 });
+    // Tagging and naming in one change is the way to record one.
+    expect(await updateClaim(team.editor.actor, claim.id, { tag: "attributed", speaker: "Reuters", version: 3 })).toMatchObject({ speaker: "Reuters", version: 4 });
+
+    await undoLastChange(team.editor.actor, article.id);
+    await undoLastChange(team.editor.actor, article.id);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ tag: "attributed", speaker: "The governments", cue: "stated" });
+  });
+
   it("refuses a stale version with 409 and the current claim, writing nothing", async () => {
     const article = await importArticle(team.editor.actor, { title: "Conflict", text: SAMPLE_TEXT });
     const claim = article.claims[1]!;
