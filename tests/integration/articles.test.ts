@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { containsText, db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { listMigrations } from "@/lib/migrate";
 import { MAX_CLAIMS_PER_ARTICLE, getArticle, getArticleReport, importArticle, listArticles } from "@/lib/data/articles";
 import { importRevision } from "@/lib/data/revisions";
 import { updateClaim } from "@/lib/data/claims";
@@ -143,6 +144,18 @@ describe("updateClaim", () => {
     await undoLastChange(team.editor.actor, article.id);
     await undoLastChange(team.editor.actor, article.id);
     expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ tag: "attributed", speaker: "The governments", cue: "stated" });
+  });
+
+  it("has a migration that clears the speaker and cue earlier versions left on untagged claims", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Left behind", text: SAMPLE_TEXT });
+    const [untagged, attributed] = article.claims;
+    // As earlier versions left them: the tag cleared, the speaker and cue kept.
+    await db.claim.update({ where: { id: untagged!.id }, data: { tag: null, speaker: "The governments", cue: "stated" } });
+    await db.claim.update({ where: { id: attributed!.id }, data: { tag: "attributed", speaker: "Reuters", cue: "said" } });
+    const migration = listMigrations(env.databaseKind).find((m) => m.name.endsWith("_untagged_claims_have_no_speaker"));
+    await db.$executeRawUnsafe(migration!.sql);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: untagged!.id } })).toMatchObject({ tag: null, speaker: null, cue: null });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: attributed!.id } })).toMatchObject({ speaker: "Reuters", cue: "said" });
   });
 
   it("refuses a stale version with 409 and the current claim, writing nothing", async () => {
