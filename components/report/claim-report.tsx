@@ -11,6 +11,7 @@ import { ExportLinks } from "@/components/report/export-links";
 import { ShareLinks } from "@/components/report/share-links";
 import { PrintButton } from "@/components/report/print-button";
 import { LowCredibility } from "@/components/report/low-credibility";
+import { SinceApproval } from "@/components/report/since-approval";
 import { ReviewBar } from "@/components/review/review-bar";
 import { isHttpUrl } from "@/components/sources/source-title";
 import { TAG_LABELS } from "@/components/annotate/tag-labels";
@@ -68,6 +69,7 @@ export function ClaimReport({ report, mode = "desk", canEdit = false, shareLinks
         )}
       </p>
 
+      <SinceApproval changes={report.sinceApproval} canReopen={isDesk} />
       <SummaryFigures report={report} />
       <AttentionList report={report} />
       {isDesk && <LowCredibility articleId={article.id} />}

@@ -1,6 +1,7 @@
 import type { EffectiveCredibility } from "@/lib/sources/credibility";
 
-const LABELS = { reliable: "Reliable", mixed: "Mixed", unreliable: "Unreliable", unknown: "Unknown" } as const;
+export const CREDIBILITY_LABELS = { reliable: "Reliable", mixed: "Mixed", unreliable: "Unreliable", unknown: "Unknown" } as const;
+const LABELS = CREDIBILITY_LABELS;
 
 /**
  * A source's credibility as a small labelled badge: the level, and "(publisher)" when

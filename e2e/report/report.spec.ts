@@ -139,3 +139,33 @@ test("a share link: public, read-only, without e-mail addresses, and revocable",
   const [revoked] = queryDb<{ revokedAt: string | null }>("SELECT revokedAt FROM ShareLink WHERE articleId = ?", articleId);
   expect(revoked?.revokedAt).not.toBeNull();
 });
+
+test("an approved report names the desk-wide changes made since its approval", async ({ page, browser }) => {
+  await signIn(page, "editor");
+  const { articleId, claims } = await annotatedArticle(page);
+  for (const claim of claims.slice(3)) await patchClaim(page, claim, { tag: "stated" });
+  await patchClaim(page, claims[0]!, { tag: "stated" });
+  const submit = await page.request.post(`/api/v1/articles/${articleId}/review`, { data: { action: "submit" }, headers: { origin: ORIGIN } });
+  expect(submit.status(), await submit.text()).toBe(200);
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, "reviewer");
+  const approve = await reviewer.request.post(`/api/v1/articles/${articleId}/review`, { data: { action: "approve" }, headers: { origin: ORIGIN } });
+  expect(approve.status(), await approve.text()).toBe(200);
+  await reviewer.goto(`/articles/${articleId}/report`);
+  await expect(reviewer.getByRole("heading", { name: "Claim report" })).toBeVisible();
+  await expect(reviewer.getByRole("heading", { name: /^Changed since approval/ })).toHaveCount(0);
+
+  // The statement's source is re-rated after the approval, for every article that cites it.
+  const [{ sourceId }] = queryDb<{ sourceId: string }>("SELECT sourceId FROM ClaimSource WHERE claimId = ?", claims[1]!.id) as [{ sourceId: string }];
+  const rate = await reviewer.request.put(`/api/v1/sources/${sourceId}/credibility`, {
+    data: { rating: "unreliable", note: "Retracted" },
+    headers: { origin: ORIGIN },
+  });
+  expect(rate.status(), await rate.text()).toBe(200);
+  await reviewer.reload();
+  const changes = reviewer.getByRole("region", { name: "Changed since approval (1)" });
+  await expect(changes).toBeVisible();
+  await expect(changes.getByRole("listitem")).toHaveText(/^Source “The statement” rated unreliable \(was not rated\) · Rita Reviewer, /);
+  await expect(changes.getByText("A reviewer can reopen the article to check it again.", { exact: false })).toBeVisible();
+  await expectNoSeriousViolations(reviewer);
+});

@@ -8,6 +8,7 @@ import { loadSpeakerAliases } from "@/lib/data/speakers";
 import { groupBySpeaker, type SpeakerAliasView, type SpeakerGroup } from "@/lib/data/speakers-names";
 import { flagClaim, summarizeClaims, type ClaimFlag, type ClaimsSummary } from "@/lib/export/summary";
 import type { ReviewState } from "@/lib/export/types";
+import { changesSinceApproval, type ApprovalChange } from "@/lib/data/approval-changes";
 
 // The full claim report (issue 6) on top of the foundation's getArticleReport: summary
 // figures from lib/export/summary (the same numbers every export prints), the review
@@ -34,6 +35,8 @@ export type FullReport = Omit<ArticleReport, "claims" | "unsourced"> & {
   flagged: ReportClaim[];
   speakers: SpeakerGroup<ReportClaim>[];
   aliases: SpeakerAliasView[];
+  /** For an approved article: the desk-wide rating and speaker-group changes since, that its report shows. */
+  sinceApproval: ApprovalChange[];
 };
 
 /** The claim report of an article: figures, review state, flagged claims, speakers and every claim. */
@@ -43,6 +46,8 @@ export async function getFullReport(maybeActor: Actor | null, articleId: string)
   const claims: ReportClaim[] = base.claims.map((c, i) => ({ ...c, number: i + 1, flags: flagClaim(c) }));
   // Only the metadata fields: the base report's article object may carry more than ArticleMeta.
   const { id, title, url, publisher, author, publishedAt, createdAt, reviewState } = base.article;
+  const sinceApproval =
+    review.state === "approved" && review.reviewedAt ? await changesSinceApproval(new Date(review.reviewedAt), [...base.claims, ...base.orphaned], aliases) : [];
   return {
     article: { id, title, url, publisher, author, publishedAt, createdAt, reviewState },
     counts: base.counts,
@@ -57,6 +62,7 @@ export async function getFullReport(maybeActor: Actor | null, articleId: string)
     flagged: claims.filter((c) => c.sources.length > 0 && c.flags.length > 0),
     speakers: groupBySpeaker(claims, aliases),
     aliases,
+    sinceApproval,
   };
 }
 
@@ -95,5 +101,6 @@ export function redactReport(report: FullReport): FullReport {
     flagged: same(report.flagged),
     speakers: report.speakers.map((g) => ({ ...g, claims: same(g.claims) })),
     aliases: [],
+    sinceApproval: report.sinceApproval.map((change) => ({ ...change, actor: null })),
   };
 }

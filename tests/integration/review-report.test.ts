@@ -4,6 +4,8 @@ import { importArticle } from "@/lib/data/articles";
 import { updateClaim } from "@/lib/data/claims";
 import { addSourceToClaim } from "@/lib/data/sources";
 import { getFullReport, redactReport } from "@/lib/data/report";
+import { transitionArticle } from "@/lib/data/review";
+import { setDomainRating, setSourceCredibility } from "@/lib/data/source-credibility";
 import { groupSpeakerName, listSpeakerAliases, normalizeSpeakerKey, ungroupSpeakerName } from "@/lib/data/speakers";
 import { groupBySpeaker } from "@/lib/data/speakers-names";
 import { makeTeam, type Person } from "@/tests/support/people";
@@ -114,5 +116,47 @@ describe("the report after a revision", () => {
     const shared = redactReport(report);
     expect(shared.orphaned.map((c) => [c.tag, c.taggedBy])).toEqual([["disputed", null]]);
     expect(shared.changed.map((c) => c.number)).toEqual(report.changed.map((c) => c.number));
+  });
+});
+
+describe("an approved report's changes since approval", () => {
+  it("lists the later rating and speaker-group changes to what it shows, and nothing else", async () => {
+    const article = await importArticle(team.editor.actor, {
+      title: "Approved, then re-rated",
+      text: "The council said the bridge will reopen in May. The river rose two metres overnight.",
+    });
+    const [said, river] = article.claims;
+    await updateClaim(team.editor.actor, said!.id, { tag: "attributed", speaker: "Harbour Council", cue: "said", version: 1 });
+    const cited = await addSourceToClaim(team.editor.actor, river!.id, { url: "https://rerated.example/gauge", title: "Gauge data", relation: "supports" });
+    await addSourceToClaim(team.editor.actor, said!.id, { url: "https://rerated.example/minutes", title: "Minutes", relation: "origin" });
+    const other = await addSourceToClaim(team.editor.actor, river!.id, { url: "https://elsewhere.example/x", relation: "context" });
+    await updateClaim(team.editor.actor, river!.id, { tag: "stated", version: 1 });
+    // Before the approval: not a change since it.
+    await setSourceCredibility(team.editor.actor, cited.sourceId, { rating: "reliable" });
+    await transitionArticle(team.editor.actor, article.id, { action: "submit" });
+    await transitionArticle(team.reviewer.actor, article.id, { action: "approve" });
+    expect((await getFullReport(team.reviewer.actor, article.id)).sinceApproval).toEqual([]);
+
+    await setSourceCredibility(team.admin.actor, cited.sourceId, { rating: "unreliable", note: "Sensor was broken" });
+    await setDomainRating(team.reviewer.actor, { domain: "rerated.example", rating: "mixed" });
+    await groupSpeakerName(team.editor.actor, { name: "harbour council", canonical: "City of Harbourtown" });
+    // Not shown in this report: another article's speaker, and a domain it does not cite.
+    await groupSpeakerName(team.editor.actor, { name: "Someone Else", canonical: "City of Harbourtown" });
+    await setDomainRating(team.reviewer.actor, { domain: "unrelated.example", rating: "unreliable" });
+
+    const report = await getFullReport(team.reviewer.actor, article.id);
+    expect(report.sinceApproval.map(({ at: _at, ...change }) => change)).toEqual([
+      { kind: "source-rating", source: "Gauge data", from: "reliable", to: "unreliable", actor: team.admin.actor.name },
+      { kind: "publisher-rating", domain: "rerated.example", from: null, to: "mixed", actor: team.reviewer.actor.name },
+      { kind: "speaker-group", name: "harbour council", under: "City of Harbourtown", actor: team.editor.actor.name },
+    ]);
+    expect(report.speakers.map((g) => g.name)).toEqual(["City of Harbourtown"]);
+    // Shared outside the desk: what changed and when, not who changed it.
+    expect(redactReport(report).sinceApproval.map((c) => c.actor)).toEqual([null, null, null]);
+    expect(other.sourceId).not.toBe(cited.sourceId);
+
+    // Reopened, it is no longer approved, and lists nothing.
+    await transitionArticle(team.reviewer.actor, article.id, { action: "reopen" });
+    expect((await getFullReport(team.reviewer.actor, article.id)).sinceApproval).toEqual([]);
   });
 });
