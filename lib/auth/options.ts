@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getSessionSecret } from "@/lib/env";
 import { authenticate } from "@/lib/data/users";
 import { clearEvents, clientAddress, countEvent, signInKeys } from "@/lib/data/rate-limit";
+import { deviceCookieIn, trustedDevice } from "@/lib/auth/device";
 import { log } from "@/lib/log";
 
 /** Sessions last 12 hours: a working shift. */
@@ -30,14 +31,16 @@ export function getAuthOptions(): NextAuthOptions {
         const user = await authenticate(credentials);
         const email = String(credentials?.email ?? "").trim().toLowerCase();
         const ip = clientAddress(req.headers ?? {});
-        const keys = signInKeys(email, ip);
+        const cookie = (req.headers as Record<string, unknown> | undefined)?.cookie;
+        const device = trustedDevice(deviceCookieIn(typeof cookie === "string" ? cookie : null), email);
+        const keys = signInKeys(email, ip, device);
         if (!user) {
           for (const { key, limit } of keys) await countEvent(key, limit);
-          log.info({ email, ip }, "sign-in failed");
+          log.info({ email, ip, knownDevice: device !== null }, "sign-in failed");
           return null;
         }
         for (const { key, isAccount } of keys) if (isAccount) await clearEvents(key);
-        log.info({ userId: user.id, ip }, "signed in");
+        log.info({ userId: user.id, ip, knownDevice: device !== null }, "signed in");
         return { id: user.id, epoch: user.sessionEpoch };
       },
     }),

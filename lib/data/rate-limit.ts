@@ -8,16 +8,23 @@ export type Limit = { limit: number; windowMs: number };
  * all addresses, and per address. Once one address is blocked for an account its tries
  * stop counting, so locking someone out from everywhere takes four addresses, not one
  * colleague who knows their email; guessing a password stays slow either way.
+ * A browser that has signed in to the account before (a device cookie, lib/auth/device.ts)
+ * is counted on its own instead, so even then its owner still gets in.
  */
 export const LOGIN_PER_ACCOUNT_ADDRESS: Limit = { limit: 5, windowMs: 15 * 60_000 };
 export const LOGIN_PER_ACCOUNT: Limit = { limit: 20, windowMs: 15 * 60_000 };
 export const LOGIN_PER_IP: Limit = { limit: 30, windowMs: 15 * 60_000 };
+export const LOGIN_PER_DEVICE: Limit = { limit: 5, windowMs: 15 * 60_000 };
 
 /** A counter a failed sign-in adds to; the account's own ones start again after a sign-in succeeds. */
 export type SignInKey = { key: string; limit: Limit; isAccount: boolean };
 
-/** The counters a failed sign-in adds to, each with its limit. */
-export function signInKeys(email: string, address: string): SignInKey[] {
+/**
+ * The counters a failed sign-in adds to, each with its limit: the known device's alone
+ * when `device` (its nonce) is given, else the account's and the address's.
+ */
+export function signInKeys(email: string, address: string, device: string | null = null): SignInKey[] {
+  if (device) return [{ key: `login:device:${device}`, limit: LOGIN_PER_DEVICE, isAccount: true }];
   return [
     { key: `login:account:${email}:ip:${address}`, limit: LOGIN_PER_ACCOUNT_ADDRESS, isAccount: true },
     { key: `login:account:${email}`, limit: LOGIN_PER_ACCOUNT, isAccount: true },

@@ -1,8 +1,10 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { getAuthOptions } from "@/lib/auth/options";
 import { rateLimitedWait } from "@/lib/auth/retry";
 import { POST as authRoute } from "@/app/api/auth/[...nextauth]/route";
+import { DEVICE_COOKIE, newDeviceCookie, trustedDevice } from "@/lib/auth/device";
 import { GET as listRoute } from "@/app/api/v1/articles/route";
 import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, blockedFor, signInKeys } from "@/lib/data/rate-limit";
 import { makePerson, type Person } from "@/tests/support/people";
@@ -66,6 +68,58 @@ describe("sign-in throttling", () => {
     // The account itself is not blocked: its failure count was cleared by the success.
     expect(await blockedFor(`login:account:${other.email}`, LOGIN_PER_ACCOUNT)).toBe(0);
     expect(await blockedFor("login:ip:192.0.2.77", LOGIN_PER_IP)).toBeGreaterThan(0);
+  });
+});
+
+/** A sign-in attempt through the route from a browser holding this device cookie ("" for none). */
+function signInFromDevice(email: string, ip: string, device: string) {
+  const request = signInRequest(email, ip);
+  request.cookies.set(DEVICE_COOKIE, device);
+  return authRoute(request, ctx);
+}
+
+// The cookie's issue on a real sign-in, and the sign-in page while the account is locked,
+// are in e2e/auth/roles.spec.ts: next-auth's route needs a Next.js request around it.
+describe("known devices", () => {
+  it("a browser that signed in before is counted on its own, so it gets in while the account is locked everywhere else", async () => {
+    const owner = await makePerson("editor");
+    const device = newDeviceCookie(owner.email);
+    expect(device).toMatch(/^v1\.[\w-]{22}\.[\w-]{43}$/);
+    expect(device).not.toContain(owner.email.split("@")[0]);
+    expect(trustedDevice(device, owner.email)).not.toBeNull();
+
+    // Someone locks the account from four addresses.
+    for (let a = 1; a <= 4; a++) {
+      for (let i = 0; i < 5; i++) await authorize({ email: owner.email, password: "wrong" }, { headers: { "x-forwarded-for": `10.3.0.${a}` } });
+    }
+    expect((await authRoute(signInRequest(owner.email, "10.2.0.9"), ctx)).status).toBe(429);
+    // The owner's browser, from any address: none of its counters is blocked, and the password works.
+    for (const { key, limit } of signInKeys(owner.email, "10.3.0.1", trustedDevice(device, owner.email))) expect(await blockedFor(key, limit)).toBe(0);
+    const headers = { "x-forwarded-for": "10.3.0.1", cookie: `other=1; ${DEVICE_COOKIE}=${device}` };
+    expect(await authorize({ email: owner.email, password: "correct horse battery" }, { headers })).toMatchObject({ id: owner.actor.id });
+
+    // Its cookie is no key to another account, and a forged one is no cookie at all.
+    const other = await makePerson("editor");
+    for (let a = 1; a <= 4; a++) {
+      for (let i = 0; i < 5; i++) await authorize({ email: other.email, password: "wrong" }, { headers: { "x-forwarded-for": `10.4.0.${a}` } });
+    }
+    expect(trustedDevice(device, other.email)).toBeNull();
+    expect((await signInFromDevice(other.email, "10.2.0.9", device)).status).toBe(429);
+    const forged = device.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
+    expect(trustedDevice(forged, owner.email)).toBeNull();
+    expect((await signInFromDevice(owner.email, "10.2.0.9", forged)).status).toBe(429);
+  });
+
+  it("a known device is limited too: 5 failures in 15 minutes, which block it alone", async () => {
+    const owner = await makePerson("editor");
+    const device = newDeviceCookie(owner.email);
+    const headers = { "x-forwarded-for": "10.5.0.1", cookie: `${DEVICE_COOKIE}=${device}` };
+    for (let i = 0; i < 5; i++) expect(await authorize({ email: owner.email, password: "wrong" }, { headers })).toBeNull();
+    const refused = await signInFromDevice(owner.email, "10.5.0.1", device);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Too many failed sign-ins\. Try again in 1[45] minutes\.$/);
+    // Its failures were its own: the account is not blocked for other browsers, nor the address.
+    for (const { key, limit } of signInKeys(owner.email, "10.5.0.1")) expect(await blockedFor(key, limit)).toBe(0);
   });
 });
 
