@@ -18,10 +18,17 @@ const BLOCK = new Set([
   "TABLE", "TR", "UL", "BODY", "CAPTION",
 ]);
 
+/** Stands for a <br> outside <pre> until its block is complete: one is a space, a run is a paragraph break. */
+const BR_MARK = "\u2029";
+/** Two or more <br> in a row, with only white space between them. */
+const BR_RUN = / ?\u2029(?: ?\u2029)+ ?/;
+
 /**
  * The visible text of an HTML fragment or document, one block element per paragraph
  * (separated by a blank line), with inline white space collapsed. Scripts, styles and
- * markup are dropped; <pre> keeps its line breaks.
+ * markup are dropped; <pre> keeps its line breaks. A lone <br> is a soft line break and
+ * becomes a space, so it cannot cut a sentence into two claims; two or more in a row
+ * start a new paragraph, as Readability reads them (its `_replaceBrs`).
  */
 export function htmlToText(html: string): string {
   const dom = new JSDOM(html);
@@ -33,8 +40,10 @@ function blocksToText(root: Element | null): string {
   const paragraphs: string[] = [];
   let line = "";
   const flush = () => {
-    const t = line.replace(/[ \t\n\r\f]+/g, " ").trim();
-    if (t) paragraphs.push(t);
+    for (const part of line.replace(/[ \t\n\r\f]+/g, " ").split(BR_RUN)) {
+      const t = part.replace(/ ?\u2029 ?/g, " ").trim();
+      if (t) paragraphs.push(t);
+    }
     line = "";
   };
   const walk = (node: Node, inPre: boolean) => {
@@ -47,7 +56,7 @@ function blocksToText(root: Element | null): string {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag) || el.getAttribute("hidden") !== null || el.getAttribute("aria-hidden") === "true") return;
     if (tag === "BR") {
-      line += "\u2028";
+      line += inPre ? "\u2028" : BR_MARK;
       return;
     }
     const block = BLOCK.has(tag);
@@ -58,7 +67,7 @@ function blocksToText(root: Element | null): string {
   };
   walk(root, false);
   flush();
-  // Line breaks inside a block (<br>, <pre>) are kept as single newlines.
+  // Line breaks inside <pre> are kept as single newlines.
   return paragraphs
     .map((p) => p.split("\u2028").map((l) => l.trim()).filter(Boolean).join("\n"))
     .filter(Boolean)

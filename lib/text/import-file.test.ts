@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { decodeUtf8Text, normalizeArticleText } from "./decode";
 import { extractArticleFromHtml, htmlToText } from "./html";
 import { looksLikeHtml, markdownToText, readArticleFile, readPastedText } from "./import-file";
+import { splitClaims } from "../claims/split";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -40,7 +41,12 @@ describe("htmlToText", () => {
   it("keeps visible text in paragraphs and drops scripts, styles and markup", () => {
     const html = `<style>p{}</style><h1>Head</h1><p>One <b>bold</b>\n  line.</p><script>alert(1)</script>
       <ul><li>First</li><li>Second</li></ul><p>A<br>B</p><div hidden>secret</div>`;
-    expect(htmlToText(html)).toBe("Head\n\nOne bold line.\n\nFirst\n\nSecond\n\nA\nB");
+    expect(htmlToText(html)).toBe("Head\n\nOne bold line.\n\nFirst\n\nSecond\n\nA B");
+  });
+
+  it("reads a lone <br> as a space and two or more in a row as a paragraph break; <pre> keeps its lines", () => {
+    expect(htmlToText("<p>The mayor said taxes<br>will rise.<br/><br> <br>Critics denied it.</p>")).toBe("The mayor said taxes will rise.\n\nCritics denied it.");
+    expect(htmlToText("<p>Exports fell <br> sharply.</p><pre>a<br>b\nc</pre>")).toBe("Exports fell sharply.\n\na\nb\nc");
   });
 });
 
@@ -94,6 +100,10 @@ describe("markdownToText", () => {
   it("drops raw HTML scripts inside Markdown", () => {
     expect(markdownToText("Hello.\n\n<script>alert(1)</script>\n\nBye.")).toBe("Hello.\n\nBye.");
   });
+
+  it("reads a hard line break like a soft one, as HTML's lone <br>", () => {
+    expect(markdownToText("Taxes will  \nrise.\nSoon.")).toBe("Taxes will rise. Soon.");
+  });
 });
 
 describe("pasted text", () => {
@@ -109,5 +119,24 @@ describe("pasted text", () => {
     const pasted = readPastedText("<p>The mayor said taxes will <b>rise</b> &amp; fall.</p><p>Critics denied it.</p><script>alert(1)</script>");
     expect(pasted).toMatchObject({ wasHtml: true, text: "The mayor said taxes will rise & fall.\n\nCritics denied it." });
     expect(readPastedText("Plain <b>text</b> stays as typed.")).toEqual({ text: "Plain <b>text</b> stays as typed.", wasHtml: false });
+  });
+
+  it("a lone <br> inside a sentence leaves it one claim; two <br> still separate paragraphs", () => {
+    const { text } = readPastedText("<p>The mayor said taxes will<br>rise next year.<br><br>Critics denied it.</p>");
+    expect(text).toBe("The mayor said taxes will rise next year.\n\nCritics denied it.");
+    expect(splitClaims(text).map((s) => text.slice(s.start, s.end))).toEqual(["The mayor said taxes will rise next year.", "Critics denied it."]);
+  });
+
+  it("an uploaded .html page reads <br> the same, whether Readability finds the article or not", () => {
+    const sentence = "The report says that exports of steel fell by a third<br>in the year to May, the lowest since 2009.";
+    const long = `<html><body><nav><a href="/">Home</a></nav><article><h1>Steel</h1>${Array.from({ length: 6 }, () => `<p>${sentence}</p>`).join("")}<p>A<br><br>B</p></article></body></html>`;
+    const read = readArticleFile("steel.html", bytes(long)).text;
+    expect(read).toContain("fell by a third in the year to May");
+    expect(read).not.toContain("third\n");
+    expect(read).not.toContain("Home"); // Readability's result, not the whole body
+    expect(read.endsWith("\n\nA\n\nB")).toBe(true);
+    expect(readArticleFile("short.html", bytes(`<p>${sentence}<br><br>B</p>`)).text).toBe(
+      "The report says that exports of steel fell by a third in the year to May, the lowest since 2009.\n\nB",
+    );
   });
 });

@@ -148,6 +148,20 @@ describe("server action input checks", () => {
     expect(article.claims.map((c) => c.text).sort()).toEqual(["Critics denied it.", "The mayor said taxes will rise."]);
   });
 
+  it("the import form keeps a sentence cut by a lone <br> in pasted HTML as one claim", async () => {
+    actAs(people.editor.cookie);
+    const form = new FormData();
+    form.set("title", "Lone br in a sentence");
+    form.set("text", "<p>The mayor said taxes will<br>rise next year.<br><br>Critics denied it.</p>");
+    await expect(importArticleAction({ message: null, fields: {}, values: {} }, form)).rejects.toMatchObject({ digest: expect.stringMatching(/NEXT_REDIRECT/) });
+    const article = await db.article.findFirstOrThrow({ where: { title: "Lone br in a sentence" }, include: { revisions: true, claims: true } });
+    const text = article.revisions[0]!.text;
+    expect(text).toBe("The mayor said taxes will rise next year.\n\nCritics denied it.");
+    const claims = article.claims.sort((a, b) => a.start - b.start);
+    expect(claims.map((c) => c.text)).toEqual(["The mayor said taxes will rise next year.", "Critics denied it."]);
+    for (const c of claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
   it("the import form refuses pasted text together with a file", async () => {
     actAs(people.editor.cookie);
     const form = new FormData();
