@@ -1,8 +1,9 @@
 import "server-only";
-import { db, executeSql, type Tx } from "@/lib/db";
+import { db, queryRows, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
+import { linkKey, type LinkWording } from "@/lib/sources/link-key";
 import { mergeSourceSchema, updateSourceSchema } from "@/lib/sources/source-schemas";
 
 const editableSelect = {
@@ -19,6 +20,26 @@ const editableSelect = {
 
 /** The fields of a source that its citing articles' reports and exports show. */
 const REPORTED_FIELDS = ["title", "publisher"] as const;
+
+/** Deletes the links that cite a source a second time from the same claim (linkKey), keeping the oldest; returns how many went. */
+async function deleteTwinLinks(tx: Tx, sourceId: string): Promise<number> {
+  const links = await queryRows<LinkWording & { id: string; claimId: string }>(
+    tx,
+    `SELECT "id", "claimId", "relation", "quote", "locator" FROM "ClaimSource" WHERE "sourceId" = ?`,
+    sourceId,
+  );
+  // Ids sort by creation (lib/sortable-id.ts, cuid); compared in JavaScript, as collations differ between the databases.
+  links.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const seen = new Set<string>();
+  const twins: string[] = [];
+  for (const link of links) {
+    const key = JSON.stringify([link.claimId, linkKey(link)]);
+    if (seen.has(key)) twins.push(link.id);
+    else seen.add(key);
+  }
+  if (twins.length === 0) return 0;
+  return (await tx.claimSource.deleteMany({ where: { id: { in: twins } } })).count;
+}
 
 /** Refuses a change that would alter an approved article's report, naming the article: a reviewer must reopen it first. */
 async function assertCitingArticlesEditable(tx: Tx, sourceId: string): Promise<void> {
@@ -101,15 +122,8 @@ export async function mergeSources(
     if (REPORTED_FIELDS.some((key) => into[key] === null && from[key] !== null)) await assertCitingArticlesEditable(tx, intoId);
     const moved = await tx.claimSource.updateMany({ where: { sourceId }, data: { sourceId: intoId } });
     // A claim that cited both the duplicate and the kept source the same way (relation,
-    // quote and locator) now cites one source twice: the older link stays.
-    const duplicates = await executeSql(
-      tx,
-      `DELETE FROM "ClaimSource" WHERE "sourceId" = ? AND EXISTS (
-         SELECT 1 FROM "ClaimSource" o WHERE o."sourceId" = "ClaimSource"."sourceId" AND o."claimId" = "ClaimSource"."claimId"
-           AND o."relation" = "ClaimSource"."relation" AND COALESCE(o."quote", '') = COALESCE("ClaimSource"."quote", '')
-           AND COALESCE(o."locator", '') = COALESCE("ClaimSource"."locator", '') AND o."id" < "ClaimSource"."id")`,
-      intoId,
-    );
+    // quote and locator, as read: linkKey) now cites one source twice: the older link stays.
+    const duplicates = await deleteTwinLinks(tx, intoId);
     await tx.sourceSnapshot.updateMany({ where: { sourceId }, data: { sourceId: intoId } });
     // Earlier merges into the duplicate now point at the kept source, so one hop always suffices.
     await tx.source.updateMany({ where: { mergedIntoId: sourceId }, data: { mergedIntoId: intoId } });

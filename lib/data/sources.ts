@@ -8,6 +8,7 @@ import { assertArticleEditable, assertEditableState } from "@/lib/data/editable"
 import { domainRatingMap } from "@/lib/data/source-credibility";
 import { effectiveCredibility } from "@/lib/sources/credibility";
 import { publisherDomain } from "@/lib/sources/domain";
+import { linkKey, type LinkWording } from "@/lib/sources/link-key";
 import { isNonWebSourceUrl } from "@/lib/sources/non-web";
 import { linkSourceSchema, type LinkSourceInput } from "@/lib/sources/source-schemas";
 import { canonicalizeUrl } from "@/lib/sources/url";
@@ -70,16 +71,16 @@ export async function addSourceToClaim(maybeActor: Actor | null, claimId: string
     // Plain SQL, like the reads above (lib/db.ts): adding a source is one of the hot writes.
     const link = { id: sortableId(), relation: data.relation, quote: data.quote ?? null, locator: data.locator ?? null };
     // The same link twice would be counted twice in the report and its charts. The same
-    // source with another relation, quote or locator is another link.
-    const [twin] = await queryRows<{ id: string }>(
+    // source with another relation, quote or locator is another link; white space alone
+    // does not make another quote or locator (linkKey).
+    const cited = await queryRows<LinkWording & { id: string }>(
       tx,
-      `SELECT "id" FROM "ClaimSource" WHERE "claimId" = ? AND "sourceId" = ? AND "relation" = ? AND COALESCE("quote", '') = ? AND COALESCE("locator", '') = ?`,
+      `SELECT "id", "relation", "quote", "locator" FROM "ClaimSource" WHERE "claimId" = ? AND "sourceId" = ? AND "relation" = ?`,
       claimId,
       source.id,
       link.relation,
-      link.quote ?? "",
-      link.locator ?? "",
     );
+    const twin = cited.sort((x, y) => (x.id < y.id ? -1 : 1)).find((other) => linkKey(other) === linkKey(link));
     if (twin) {
       throw new AppError("conflict", `This claim already cites this source as "${link.relation}" with the same quote and locator`, {
         details: { linkId: twin.id },

@@ -139,6 +139,39 @@ describe("source records", () => {
     expect(JSON.parse(event.after!)).toMatchObject({ movedLinks: 1, droppedDuplicateLinks: 1 });
   });
 
+  it("tells links apart by quote and locator as read: white space alone makes no other link, also in a merge", async () => {
+    const a = await article("Twice, spaced");
+    const claimId = a.claims[0]!.id;
+    const editor = web.team.editor.actor;
+    const first = await addSourceToClaim(editor, claimId, { url: "https://spaced.example/a", relation: "supports", quote: "Exports fell\nby a third" });
+    await expect(
+      addSourceToClaim(editor, claimId, { url: "https://spaced.example/a", relation: "supports", quote: "  Exports  fell by\ta third " }),
+    ).rejects.toMatchObject({ status: 409, details: { linkId: first.id } });
+    // A locator stored before locators were made one line, with its white space as typed.
+    const old = await db.claimSource.create({
+      data: { claimId, sourceId: first.sourceId, relation: "context", locator: " p.  3 ", createdById: editor.id! },
+    });
+    await expect(addSourceToClaim(editor, claimId, { url: "https://spaced.example/a", relation: "context", locator: "p. 3" })).rejects.toMatchObject({
+      status: 409,
+      details: { linkId: old.id },
+    });
+    // Other words are another link; the stored quote keeps its line break.
+    await addSourceToClaim(editor, claimId, { url: "https://spaced.example/a", relation: "supports", quote: "Exports rose" });
+    expect((await db.claimSource.findUniqueOrThrow({ where: { id: first.id } })).quote).toBe("Exports fell\nby a third");
+
+    // A second record of the page, cited with the same quote spaced otherwise: merged, one link stays, the older.
+    const other = await addSourceToClaim(editor, claimId, { url: "https://spaced.example/a/", relation: "supports", quote: "Exports fell  by a third" });
+    expect(other.sourceId).not.toBe(first.sourceId);
+    expect(await mergeSources(editor, other.sourceId, { intoId: first.sourceId })).toEqual({ keptId: first.sourceId, movedLinks: 0 });
+    const links = await db.claimSource.findMany({ where: { claimId }, select: { id: true, sourceId: true } });
+    expect(links).toHaveLength(3);
+    expect(links.map((l) => l.id)).toEqual(expect.arrayContaining([first.id, old.id]));
+    expect(links.some((l) => l.id === other.id)).toBe(false);
+    expect(links.every((l) => l.sourceId === first.sourceId)).toBe(true);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "source.merge", entityId: other.sourceId } });
+    expect(JSON.parse(event.after!)).toMatchObject({ movedLinks: 1, droppedDuplicateLinks: 1 });
+  });
+
   it("merges a duplicate: every link moves to the kept source in one go and the duplicate leaves the library", async () => {
     const a = await article("Merge");
     const keep = await addSourceToClaim(web.team.editor.actor, a.claims[0]!.id, {
