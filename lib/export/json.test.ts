@@ -1,6 +1,9 @@
+import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { toCsvExport } from "./csv";
 import { ExportParseError, parseJsonExport, toJsonExport } from "./json";
 import { buildSampleArticle } from "./testdata/sample-article";
+import { CLAIM_FLAG_LABELS, type ClaimFlag } from "./summary";
 import { JSON_EXPORT_FORMAT, type ArticleExport } from "./types";
 
 const sample = buildSampleArticle();
@@ -50,6 +53,22 @@ describe("toJsonExport", () => {
     const back = parseJsonExport(toJsonExport(data));
     expect(back).toEqual(data);
     expect(back.orphanedClaims[0]).toMatchObject({ anchorStatus: "orphaned", revision: 1, tag: sample.claims[1]!.tag, sources: sample.claims[1]!.sources });
+  });
+
+  it("gives each claim the flags the CSV export shows, derived, and never reads them back", () => {
+    const claims = (JSON.parse(json) as { claims: { id: string; flags: string[] }[] }).claims;
+    const csvFlags = parseCsv(toCsvExport(sample), { bom: true, columns: true }) as { claim_id: string; flags: string }[];
+    expect(claims.map((c) => c.flags.map((f) => CLAIM_FLAG_LABELS[f as ClaimFlag]).join("; "))).toEqual(csvFlags.map((r) => r.flags));
+    const all = claims.flatMap((c) => c.flags);
+    expect(all.filter((f) => f === "backed_only_by_low_credibility")).toHaveLength(1);
+    expect(all.filter((f) => f === "stated_without_support")).toHaveLength(2);
+    // Flags edited in the file change nothing: they are computed again from the claims.
+    const edited = json.replace(/"flags": \[[^\]]*\]/g, '"flags": ["unsourced"]');
+    expect(edited).not.toBe(json);
+    const back = parseJsonExport(edited);
+    expect(back).toEqual(sample);
+    expect(back.claims[0]).not.toHaveProperty("flags");
+    expect(toJsonExport(back)).toBe(json);
   });
 
   it("refuses data that breaks the schema", () => {

@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { flagClaim } from "./summary";
 import { articleExportSchema, JSON_EXPORT_FORMAT, type ArticleExport, type ExportHistoryEntry } from "./types";
 
 // The lossless export. Key order is stable so two exports of the same data are byte-equal
 // and diff well: objects follow the schema's field order (zod builds its output in shape
 // order), and the free-form before/after values of history entries get sorted keys.
+// Each claim also carries `flags`, the reasons it needs attention that the CSV and Markdown
+// exports show (flagClaim). They are derived from the rest, so they are written but never
+// read back: the schema leaves them out, and the next export computes them afresh.
 
 const jsonExportSchema = z.object({ format: z.literal(JSON_EXPORT_FORMAT), ...articleExportSchema.shape });
 
@@ -21,12 +25,12 @@ export function toJsonExport(data: ArticleExport): string {
   const stable = {
     ...checked,
     article: { ...checked.article, history: checked.article.history.map(sortEntry) },
-    claims: checked.claims.map((c) => ({ ...c, history: c.history.map(sortEntry) })),
+    claims: checked.claims.map((c) => ({ ...c, history: c.history.map(sortEntry), flags: flagClaim(c) })),
   };
   return `${JSON.stringify(stable, null, 2)}\n`;
 }
 
-/** Reads a JSON export back into export data, validating it; throws ExportParseError otherwise. */
+/** Reads a JSON export back into export data (derived `flags` dropped), validating it; throws ExportParseError otherwise. */
 export function parseJsonExport(json: string): ArticleExport {
   let value: unknown;
   try {

@@ -16,6 +16,7 @@ import { GET as exportRoute } from "@/app/api/v1/articles/[articleId]/export/rou
 import { GET as revisionTextRoute } from "@/app/api/v1/articles/[articleId]/revisions/[number]/route";
 import { parseJsonExport } from "@/lib/export/json";
 import { CSV_COLUMNS } from "@/lib/export/csv";
+import { CLAIM_FLAG_LABELS, type ClaimFlag } from "@/lib/export/summary";
 import type { ArticleExport } from "@/lib/export/types";
 import type { ArticleView } from "@/lib/data/views";
 import { makeTeam, type Person } from "@/tests/support/people";
@@ -159,6 +160,15 @@ describe("exports through GET /api/v1/articles/:id/export", () => {
     });
     for (const p of [team.editor, team.reviewer, team.admin]) expect(text).not.toContain(p.email);
     expect(text).not.toMatch(/@test\.example/);
+  });
+
+  it("json: each claim carries the flags the CSV export has, as codes", async () => {
+    const raw = JSON.parse((await body("json")).text) as { claims: { id: string; tag: string | null; flags: ClaimFlag[] }[] };
+    // Its only source is rated mixed through its publisher (gov.pl).
+    expect(raw.claims.find((c) => c.tag === "attributed")!.flags).toEqual(["backed_only_by_low_credibility"]);
+    expect(raw.claims[0]!.flags).toEqual([]);
+    const rows = parseCsv((await body("csv")).bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(raw.claims.map((c) => [c.id, c.flags.map((f) => CLAIM_FLAG_LABELS[f]).join("; ")])).toEqual(rows.map((r) => [r.claim_id, r.flags]));
   });
 
   it("w3c: every annotation meets the W3C test suite's MUST assertions", async () => {
