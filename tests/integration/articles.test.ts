@@ -47,6 +47,18 @@ describe("importArticle", () => {
     expect(article.publishedAt).toBe("2025-03-18T00:00:00.000Z");
   });
 
+  it("offers no claim for a line of page furniture, which stays in the text", async () => {
+    const text = "Poland will leave the treaty.\nRead more\nFinland agreed.\n\nADVERTISEMENT\n\nShare this article:\nPrices rose";
+    const article = await importArticle(team.editor.actor, { title: "Furniture", text });
+    expect(article.revision.text).toBe(text);
+    expect(article.claims.map((c) => c.text)).toEqual(["Poland will leave the treaty.", "Finland agreed.", "Prices rose"]);
+    for (const c of article.claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+    // A correction that adds furniture gets no new claim for it either.
+    const revised = await importRevision(team.editor.actor, article.id, { text: `${text}\nSign up for our newsletter\nCritics denied it.` });
+    expect(revised.claims.filter((c) => c.status === "new").map((c) => c.text)).toEqual(["Critics denied it."]);
+    expect(await db.claim.count({ where: { articleId: article.id, deletedAt: null } })).toBe(4);
+  });
+
   it("normalises CRLF line endings before storing", async () => {
     const article = await importArticle(team.editor.actor, { title: "CRLF", text: "One.\r\nTwo.\r\n" });
     expect(article.revision.text).toBe("One.\nTwo.");
