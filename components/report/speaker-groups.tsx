@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import type { SpeakerAliasView } from "@/lib/data/speakers-names";
+import type { SpeakerAliasView } from "@/lib/claims/speaker-names";
 import { groupSpeakerAction, ungroupSpeakerAction } from "@/app/(app)/articles/[articleId]/report/actions";
 
 type Props = { speakers: { name: string; variants: string[] }[]; aliases: SpeakerAliasView[] };

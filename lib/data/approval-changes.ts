@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { asCredibility, type Credibility } from "@/lib/sources/credibility";
-import { normalizeSpeakerKey, type SpeakerAliasView } from "@/lib/data/speakers-names";
+import { normalizeSpeakerKey, type SpeakerAliasView } from "@/lib/claims/speaker-names";
 
 // An approved article is read-only: its claims, tags and sources, and the sources' own
 // fields (lib/data/source-edit.ts refuses those), stay as approved. Two things the whole

@@ -17,6 +17,7 @@ import {
 import type { ClaimTag, Verdict } from "@/lib/schemas/claim";
 import type { SourceRelation } from "@/lib/schemas/source";
 import { domainRatingMap } from "@/lib/data/source-credibility";
+import { loadSpeakerAliases } from "@/lib/data/speakers";
 import { effectiveCredibility } from "@/lib/sources/credibility";
 
 // Maps one article from the database to ArticleExport, the input of every export builder
@@ -248,5 +249,10 @@ export async function exportArticle(
   requirePermission(maybeActor, "articles:read");
   const { format } = parseInput(exportQuerySchema, query);
   const data = await getArticleExportData(maybeActor, articleId, { baseUrl });
-  return buildExport(format, data, { publisher: { name: env.CLAIMTRACK_ORGANIZATION, url: env.CLAIMTRACK_ORGANIZATION_URL ?? baseUrl } });
+  // The Markdown report groups speakers as the report page does, by the editors' aliases.
+  const speakerAliases = format === "markdown" ? await loadSpeakerAliases() : [];
+  return buildExport(format, data, {
+    publisher: { name: env.CLAIMTRACK_ORGANIZATION, url: env.CLAIMTRACK_ORGANIZATION_URL ?? baseUrl },
+    speakerAliases,
+  });
 }

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { getArticleReport, type ArticleReport } from "@/lib/data/articles";
 import type { ClaimView } from "@/lib/data/views";
 import { loadSpeakerAliases } from "@/lib/data/speakers";
-import { groupBySpeaker, type SpeakerAliasView, type SpeakerGroup } from "@/lib/data/speakers-names";
+import { groupBySpeaker, type SpeakerAliasView, type SpeakerGroup } from "@/lib/claims/speaker-names";
 import { flagClaim, summarizeClaims, type ClaimFlag, type ClaimsSummary } from "@/lib/export/summary";
 import type { ReviewState } from "@/lib/export/types";
 import { changesSinceApproval, type ApprovalChange } from "@/lib/data/approval-changes";

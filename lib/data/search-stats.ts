@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { loadSpeakerAliases } from "@/lib/data/speakers";
-import { groupBySpeaker } from "@/lib/data/speakers-names";
+import { groupBySpeaker } from "@/lib/claims/speaker-names";
 import { databaseKind, sourceHostSql } from "@/lib/data/search-sql";
 import { buildSearchSql, claimMonthSql, claimSearchSchema, type ClaimSearchFilters } from "@/lib/data/search-filters";
 import { speakerVariants, toCount } from "@/lib/data/search";

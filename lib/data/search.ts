@@ -6,7 +6,7 @@ import type { ClaimTag, Verdict } from "@/lib/schemas/claim";
 import type { SourceRelation } from "@/lib/schemas/source";
 import type { ReviewState } from "@/lib/export/types";
 import { loadSpeakerAliases } from "@/lib/data/speakers";
-import { normalizeSpeakerKey, type SpeakerAliasView } from "@/lib/data/speakers-names";
+import { normalizeSpeakerKey, type SpeakerAliasView } from "@/lib/claims/speaker-names";
 import { databaseKind } from "@/lib/data/search-sql";
 import { CLAIM_DATE_SQL, buildSearchSql, claimSearchSchema, type ClaimSearchFilters } from "@/lib/data/search-filters";
 

@@ -4,10 +4,10 @@ import { z } from "zod";
 import { db, queryRows } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
-import { type SpeakerAliasView, normalizeSpeakerKey } from "@/lib/data/speakers-names";
+import { type SpeakerAliasView, normalizeSpeakerKey } from "@/lib/claims/speaker-names";
 import { cleanTyped } from "@/lib/schemas/common";
 
-export { groupBySpeaker, normalizeSpeakerKey, type SpeakerAliasView, type SpeakerGroup } from "@/lib/data/speakers-names";
+export { groupBySpeaker, normalizeSpeakerKey, type SpeakerAliasView, type SpeakerGroup } from "@/lib/claims/speaker-names";
 
 // Editors group speaker names across all articles: "Russia's foreign ministry" → "Russia".
 // An alias is stored under the normalised name; the canonical name keeps the editor's

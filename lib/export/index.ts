@@ -1,7 +1,7 @@
 import { toClaimReviewExport, type ClaimReviewOptions } from "./claimreview";
 import { toCsvExport } from "./csv";
 import { toJsonExport } from "./json";
-import { toMarkdownReport } from "./markdown";
+import { toMarkdownReport, type MarkdownReportOptions } from "./markdown";
 import type { ArticleExport } from "./types";
 import { toW3cExport, W3C_CONTENT_TYPE } from "./w3c";
 
@@ -13,14 +13,17 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportFile = { body: string; contentType: string; fileName: string };
 
-const FORMATS: Record<ExportFormat, { contentType: string; suffix: string; build: (data: ArticleExport, options: ClaimReviewOptions) => string }> = {
+/** What builders need besides the article: ClaimReview's publisher, and the speaker groups Markdown's "Who said what" follows. */
+export type ExportOptions = ClaimReviewOptions & MarkdownReportOptions;
+
+const FORMATS: Record<ExportFormat, { contentType: string; suffix: string; build: (data: ArticleExport, options: ExportOptions) => string }> = {
   json: { contentType: "application/json; charset=utf-8", suffix: "claimtrack.json", build: (d) => toJsonExport(d) },
   // RFC 4180 registers text/csv with the header parameter.
   csv: { contentType: "text/csv; charset=utf-8; header=present", suffix: "claims.csv", build: (d) => toCsvExport(d) },
   w3c: { contentType: W3C_CONTENT_TYPE, suffix: "annotations.jsonld", build: (d) => toW3cExport(d) },
   claimreview: { contentType: "application/ld+json", suffix: "claimreview.jsonld", build: (d, o) => toClaimReviewExport(d, o) },
   // RFC 7763.
-  markdown: { contentType: "text/markdown; charset=utf-8", suffix: "report.md", build: (d) => toMarkdownReport(d) },
+  markdown: { contentType: "text/markdown; charset=utf-8", suffix: "report.md", build: (d, o) => toMarkdownReport(d, o) },
 };
 
 /** True when a query-string value names an export format. */
@@ -29,7 +32,7 @@ export function isExportFormat(value: string): value is ExportFormat {
 }
 
 /** Builds one export of an article: its body, media type and a download file name. */
-export function buildExport(format: ExportFormat, data: ArticleExport, options: ClaimReviewOptions): ExportFile {
+export function buildExport(format: ExportFormat, data: ArticleExport, options: ExportOptions): ExportFile {
   const spec = FORMATS[format];
   return { body: spec.build(data, options), contentType: spec.contentType, fileName: `${slugify(data.article.title) || data.article.id}.${spec.suffix}` };
 }

@@ -55,6 +55,18 @@ describe("toMarkdownReport", () => {
     expect(md).toContain("— publisher rated mixed");
   });
 
+  it("groups speakers as the report does: spellings together, the editors' aliases followed, the biggest group first", () => {
+    const spoken = ["Moscow", "the Kremlin", "Kremlin’s"];
+    const data: ArticleExport = { ...sample, claims: sample.claims.map((c, i) => (i < 3 ? { ...c, speaker: spoken[i]!, cue: null } : c)) };
+    const whoOf = (text: string) => text.slice(text.indexOf("## Who said what"), text.indexOf("## All claims")).trim().split("\n").slice(2);
+    const grouped = whoOf(toMarkdownReport(data, { speakerAliases: [{ alias: "moscow", canonical: "The Kremlin" }] }));
+    expect(grouped[0]).toBe("- **The Kremlin** (as Kremlin’s · Moscow · the Kremlin): claims 1, 2, 3");
+    // Without the alias, "Moscow" is a speaker of its own; the spellings of "Kremlin" still go together.
+    const plain = whoOf(toMarkdownReport(data));
+    expect(plain[0]).toBe("- **Kremlin’s** (as Kremlin’s · the Kremlin): claims 2, 3");
+    expect(plain).toContain("- **Moscow:** claim 1");
+  });
+
   it("shows every claim with its tag, speaker and cue, verdict and sources with quotes", () => {
     expect(md.match(/^### Claim \d+/gm)).toHaveLength(16);
     expect(md).toContain("### Claim 16 · Disputed");

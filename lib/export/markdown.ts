@@ -1,3 +1,4 @@
+import { groupBySpeaker, type SpeakerAliasView } from "../claims/speaker-names";
 import { toUri } from "./iris";
 import { CLAIM_FLAG_LABELS, credibilityWords, flagClaim, summarizeClaims } from "./summary";
 import {
@@ -23,8 +24,13 @@ const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
   changes_requested: "Changes requested",
 };
 
+export type MarkdownReportOptions = {
+  /** The editors' speaker groups (SpeakerAlias rows), so "Who said what" groups names as the report page does. */
+  speakerAliases?: readonly SpeakerAliasView[];
+};
+
 /** Renders the article's claims report as CommonMark (GitHub-flavoured safe). */
-export function toMarkdownReport(data: ArticleExport): string {
+export function toMarkdownReport(data: ArticleExport, { speakerAliases = [] }: MarkdownReportOptions = {}): string {
   const { article } = data;
   const summary = summarizeClaims(data.claims);
   const numbered = data.claims.map((claim, i) => ({ claim, n: i + 1, flags: flagClaim(claim) }));
@@ -60,23 +66,24 @@ export function toMarkdownReport(data: ArticleExport): string {
   }
 
   lines.push("", "## Who said what", "");
-  const speakers = whoSaidWhat(numbered);
+  // The report page's grouping (lib/claims/speaker-names.ts): its group names, in its order.
+  const speakers = groupBySpeaker(
+    numbered.map((x) => ({ ...x, id: x.claim.id, speaker: x.claim.speaker })),
+    speakerAliases,
+  );
   if (speakers.length === 0) lines.push("No claim has a speaker.");
-  for (const { speaker, claims } of speakers) {
+  for (const { name, variants, claims } of speakers) {
     const said = claims.map(({ claim, n }) => `${n}${claim.cue ? ` (“${escapeMarkdown(claim.cue)}”)` : ""}`);
-    lines.push(`- **${escapeMarkdown(speaker)}:** claim${claims.length === 1 ? "" : "s"} ${said.join(", ")}`);
+    // Like the report page, the spellings grouped under the name, when they are not just the name.
+    const who = variants.length > 1 || variants[0] !== name
+      ? `**${escapeMarkdown(name)}** (as ${variants.map(escapeMarkdown).join(" · ")}):`
+      : `**${escapeMarkdown(name)}:**`;
+    lines.push(`- ${who} claim${claims.length === 1 ? "" : "s"} ${said.join(", ")}`);
   }
 
   lines.push("", "## All claims");
   for (const { claim, n } of numbered) lines.push("", ...claimSection(claim, n));
   return `${lines.join("\n")}\n`;
-}
-
-/** Each speaker (as spelled) with the claims attributed to them, the most quoted first. */
-function whoSaidWhat(numbered: { claim: ExportClaim; n: number }[]): { speaker: string; claims: { claim: ExportClaim; n: number }[] }[] {
-  const bySpeaker = new Map<string, { claim: ExportClaim; n: number }[]>();
-  for (const x of numbered) if (x.claim.speaker) bySpeaker.set(x.claim.speaker, [...(bySpeaker.get(x.claim.speaker) ?? []), x]);
-  return [...bySpeaker].map(([speaker, claims]) => ({ speaker, claims })).sort((a, b) => b.claims.length - a.claims.length || a.speaker.localeCompare(b.speaker));
 }
 
 function claimSection(claim: ExportClaim, n: number): string[] {

@@ -6,8 +6,9 @@ import { addSourceToClaim } from "@/lib/data/sources";
 import { getFullReport, redactReport } from "@/lib/data/report";
 import { transitionArticle } from "@/lib/data/review";
 import { setDomainRating, setSourceCredibility } from "@/lib/data/source-credibility";
+import { exportArticle } from "@/lib/data/export";
 import { groupSpeakerName, listSpeakerAliases, normalizeSpeakerKey, ungroupSpeakerName } from "@/lib/data/speakers";
-import { groupBySpeaker } from "@/lib/data/speakers-names";
+import { groupBySpeaker } from "@/lib/claims/speaker-names";
 import { makeTeam, type Person } from "@/tests/support/people";
 
 // The full claim report's data: figures, flags, speaker groups and the shared redaction.
@@ -96,6 +97,30 @@ describe("getFullReport", () => {
     expect(shared.aliases).toEqual([]);
     expect(shared.speakers.flatMap((g) => g.claims).every((c) => c.taggedBy === null && c.note === null)).toBe(true);
     await expect(getFullReport(null, article.id)).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+});
+
+describe("the Markdown export's \"Who said what\"", () => {
+  it("groups speakers as the report does: its group names, its order, the editors' aliases", async () => {
+    const article = await importArticle(team.editor.actor, {
+      title: "Grouped speakers",
+      text: "Taxes will rise, the Polish government said.\nTaxes will fall, Vilnius said.\nWarsaw said rates hold.\nPolish Government officials agreed.\nVilnius denied it.",
+    });
+    const said = ["the Polish government", "Vilnius", "Warsaw", "Polish Government", "Vilnius"];
+    for (const [i, speaker] of said.entries()) {
+      await updateClaim(team.editor.actor, article.claims[i]!.id, { tag: "attributed", speaker, cue: "said", version: 1 });
+    }
+    await groupSpeakerName(team.editor.actor, { name: "Warsaw", canonical: "Polish government" });
+
+    const report = await getFullReport(team.reviewer.actor, article.id);
+    const file = await exportArticle(team.reviewer.actor, article.id, { format: "markdown" }, { baseUrl: "https://claims.example.org" });
+    const who = file.body.slice(file.body.indexOf("## Who said what"), file.body.indexOf("## All claims")).trim().split("\n").slice(2);
+    expect(who).toEqual([
+      "- **Polish government** (as Polish Government · the Polish government · Warsaw): claims 1 (“said”), 3 (“said”), 4 (“said”)",
+      "- **Vilnius:** claims 2 (“said”), 5 (“said”)",
+    ]);
+    const listed = who.map((line) => [/^- \*\*(.+?)(?::\*\*|\*\* \(as)/.exec(line)![1], [...line.matchAll(/(\d+) \(“/g)].map((m) => Number(m[1]))]);
+    expect(listed).toEqual(report.speakers.map((g) => [g.name, g.claims.map((c) => c.number)]));
   });
 });
 

@@ -1,5 +1,5 @@
-import "server-only";
-
+// Plain TypeScript, so the report (lib/data/report.ts) and the Markdown export
+// (lib/export/markdown.ts) group speakers with the same code.
 // Speaker names as editors type them vary: "Russia", "russia", "Russia's", "the Kremlin ".
 // normalizeSpeakerKey folds what is obviously the same spelling (case, spaces, quotes,
 // a leading "the", a possessive); grouping different names ("Russia's foreign ministry"
