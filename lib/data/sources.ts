@@ -70,22 +70,7 @@ export async function addSourceToClaim(maybeActor: Actor | null, claimId: string
     const source = await findOrCreateSource(tx, url, data, isNonWeb);
     // Plain SQL, like the reads above (lib/db.ts): adding a source is one of the hot writes.
     const link = { id: sortableId(), relation: data.relation, quote: data.quote ?? null, locator: data.locator ?? null };
-    // The same link twice would be counted twice in the report and its charts. The same
-    // source with another relation, quote or locator is another link; white space alone
-    // does not make another quote or locator (linkKey).
-    const cited = await queryRows<LinkWording & { id: string }>(
-      tx,
-      `SELECT "id", "relation", "quote", "locator" FROM "ClaimSource" WHERE "claimId" = ? AND "sourceId" = ? AND "relation" = ?`,
-      claimId,
-      source.id,
-      link.relation,
-    );
-    const twin = cited.sort((x, y) => (x.id < y.id ? -1 : 1)).find((other) => linkKey(other) === linkKey(link));
-    if (twin) {
-      throw new AppError("conflict", `This claim already cites this source as "${link.relation}" with the same quote and locator`, {
-        details: { linkId: twin.id },
-      });
-    }
+    await assertNoTwinLink(tx, claimId, source.id, link);
     await executeSql(
       tx,
       `INSERT INTO "ClaimSource" ("id", "claimId", "sourceId", "relation", "quote", "locator", "createdById", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -174,6 +159,28 @@ async function findOrCreateSource(tx: Tx, url: string, data: LinkSourceInput, is
   return source;
 }
 
+/**
+ * Refuses (409, naming the link) a link the claim already has: the same link twice would be
+ * counted twice in the report and its charts. The same source with another relation,
+ * quote or locator is another link; white space alone does not make another quote or
+ * locator (linkKey). For adding a source, and for undoing its removal.
+ */
+export async function assertNoTwinLink(tx: Tx, claimId: string, sourceId: string, link: LinkWording): Promise<void> {
+  const cited = await queryRows<LinkWording & { id: string }>(
+    tx,
+    `SELECT "id", "relation", "quote", "locator" FROM "ClaimSource" WHERE "claimId" = ? AND "sourceId" = ? AND "relation" = ?`,
+    claimId,
+    sourceId,
+    link.relation,
+  );
+  const twin = cited.sort((x, y) => (x.id < y.id ? -1 : 1)).find((other) => linkKey(other) === linkKey(link));
+  if (twin) {
+    throw new AppError("conflict", `This claim already cites this source as "${link.relation}" with the same quote and locator`, {
+      details: { linkId: twin.id },
+    });
+  }
+}
+
 /** Removes a source from a claim; the source record itself stays in the library. */
 export async function removeSourceFromClaim(maybeActor: Actor | null, linkId: string): Promise<void> {
   const actor = requirePermission(maybeActor, "articles:write");
@@ -184,6 +191,8 @@ export async function removeSourceFromClaim(maybeActor: Actor | null, linkId: st
         claimId: true,
         relation: true,
         quote: true,
+        locator: true,
+        sourceId: true,
         source: { select: { url: true } },
         claim: { select: { articleId: true } },
       },
@@ -196,7 +205,7 @@ export async function removeSourceFromClaim(maybeActor: Actor | null, linkId: st
       entityType: "claimSource",
       entityId: linkId,
       articleId: link.claim.articleId,
-      before: { claimId: link.claimId, url: link.source.url, relation: link.relation, quote: link.quote },
+      before: { claimId: link.claimId, sourceId: link.sourceId, url: link.source.url, relation: link.relation, quote: link.quote, locator: link.locator },
     });
     return { articleId: link.claim.articleId, claimId: link.claimId };
   });

@@ -7,6 +7,7 @@ import { UNDONE } from "@/lib/data/history";
 import { assertArticleEditable } from "@/lib/data/editable";
 import { spanColumns } from "@/lib/data/claim-spans";
 import { assertNoTwin } from "@/lib/data/spans";
+import { assertNoTwinLink } from "@/lib/data/sources";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 
 // Undo works from the audit log, so it survives reloads and works on any instance: it
@@ -191,18 +192,25 @@ async function invert(tx: Tx, actor: Actor, event: Event): Promise<Outcome> {
       return { claimIds: [link.claimId], removedIds: [] };
     }
     case "claim.source.remove": {
-      const source = await tx.source.findUnique({ where: { url: String(before.url) }, select: { id: true } });
       const claimId = String(before.claimId);
-      if (!source) throw changedSince();
-      await tx.claimSource.create({
-        data: {
-          claimId,
-          sourceId: source.id,
-          relation: String(before.relation),
-          quote: typeof before.quote === "string" ? before.quote : null,
-          createdById: actor.id!,
-        },
-      });
+      const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { deletedAt: true } });
+      // The source by id (removals recorded before ids were kept: by address), followed to
+      // the record it was merged into since, as its links were.
+      const select = { id: true, mergedIntoId: true } as const;
+      let source =
+        typeof before.sourceId === "string"
+          ? await tx.source.findUnique({ where: { id: before.sourceId }, select })
+          : await tx.source.findUnique({ where: { url: String(before.url) }, select });
+      for (let hops = 0; source?.mergedIntoId && hops < 10; hops++) source = await tx.source.findUnique({ where: { id: source.mergedIntoId }, select });
+      if (!claim || claim.deletedAt || !source || source.mergedIntoId) throw changedSince();
+      const link = {
+        relation: String(before.relation),
+        quote: typeof before.quote === "string" ? before.quote : null,
+        locator: typeof before.locator === "string" ? before.locator : null,
+      };
+      // A colleague may have cited it the same way since: undo does not make the link twice.
+      await assertNoTwinLink(tx, claimId, source.id, link);
+      await tx.claimSource.create({ data: { claimId, sourceId: source.id, ...link, createdById: actor.id! } });
       return { claimIds: [claimId], removedIds: [] };
     }
     default:

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getArticle, importArticle } from "@/lib/data/articles";
 import { updateClaim } from "@/lib/data/claims";
-import { addSourceToClaim } from "@/lib/data/sources";
+import { addSourceToClaim, removeSourceFromClaim } from "@/lib/data/sources";
+import { mergeSources } from "@/lib/data/source-edit";
 import { adjustClaim, createClaim, deleteClaim, listDeletedClaims, mergeClaims, restoreClaim, splitClaim } from "@/lib/data/spans";
 import { undoLastChange } from "@/lib/data/undo";
 import { getArticleActivity, getClaimHistory } from "@/lib/data/history";
@@ -174,6 +175,32 @@ describe("undo and history", () => {
     expect([row.tag, row.speaker]).toEqual([null, null]);
     // The import itself is not undoable: nothing left.
     await expect(undoLastChange(team.editor.actor, article.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("undoing a source's removal brings back its quote and locator, on the source it was merged into, and makes no twin", async () => {
+    const { article } = await fresh();
+    const claim = article.claims[1]!;
+    const link = await addSourceToClaim(team.editor.actor, claim.id, {
+      url: "https://undo-link.example/report",
+      relation: "supports",
+      quote: "joined in 2023",
+      locator: "page 4",
+    });
+    await removeSourceFromClaim(team.editor.actor, link.id);
+    expect((await undoLastChange(team.editor.actor, article.id)).message).toBe("Undid removing a source.");
+    const [back] = await db.claimSource.findMany({ where: { claimId: claim.id } });
+    expect(back).toMatchObject({ sourceId: link.sourceId, relation: "supports", quote: "joined in 2023", locator: "page 4" });
+
+    // Removed again; meanwhile the source is merged into another, which a colleague cites the same way.
+    await removeSourceFromClaim(team.editor.actor, back!.id);
+    const kept = await addSourceToClaim(team.admin.actor, article.claims[0]!.id, { url: "https://undo-link.example/kept", relation: "context" });
+    await mergeSources(team.admin.actor, link.sourceId, { intoId: kept.sourceId });
+    await addSourceToClaim(team.admin.actor, claim.id, { url: "https://undo-link.example/kept", relation: "supports", quote: "joined  in 2023 ", locator: "page 4" });
+    await expect(undoLastChange(team.editor.actor, article.id)).rejects.toMatchObject({
+      code: "conflict",
+      message: 'This claim already cites this source as "supports" with the same quote and locator',
+    });
+    expect(await db.claimSource.count({ where: { claimId: claim.id } })).toBe(1);
   });
 
   it("refuses to undo what a colleague changed since", async () => {
