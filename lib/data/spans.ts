@@ -12,6 +12,7 @@ import { reanchorClaims } from "@/lib/claims/anchor";
 import { adjustClaimSchema, createClaimSchema, deleteClaimSchema, mergeClaimsSchema, splitClaimSchema } from "@/lib/schemas/span";
 import type { ClaimView } from "@/lib/data/views";
 import { selectClaimRows } from "@/lib/data/claim-rows";
+import { linkKey } from "@/lib/sources/link-key";
 import { claimViews, toClaimViews } from "@/lib/data/claim-views";
 
 // Span editing: create, split, merge, adjust, delete and restore claims. Every edit keeps
@@ -188,11 +189,25 @@ export async function mergeClaims(maybeActor: Actor | null, input: unknown): Pro
     });
     // Nothing of the merged-away claim is dropped: its sources and comment threads move,
     // its tag and verdict come along where the kept claim has none, and its note is added.
+    // A source link the kept claim already has (the same source, relation, quote and
+    // locator: linkKey) stays behind with the merged-away claim, which is deleted, so the
+    // merged claim cites it once and undo finds it where it was.
     if (keptRow.verdict !== null && goneRow.verdict !== null) {
       refuseEdit("Both claims have a verdict: clear one of them first, so that no verdict is lost in the merge.");
     }
-    const moved = await tx.claimSource.findMany({ where: { claimId: gone.id }, select: { id: true } });
-    await tx.claimSource.updateMany({ where: { claimId: gone.id }, data: { claimId: kept.id } });
+    const linkSelect = { id: true, sourceId: true, relation: true, quote: true, locator: true } as const;
+    const [keptLinks, goneLinks] = await Promise.all([
+      tx.claimSource.findMany({ where: { claimId: kept.id }, select: linkSelect }),
+      tx.claimSource.findMany({ where: { claimId: gone.id }, select: linkSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    ]);
+    const cited = new Set(keptLinks.map((l) => `${l.sourceId} ${linkKey(l)}`));
+    const moved = goneLinks.filter((l) => {
+      const key = `${l.sourceId} ${linkKey(l)}`;
+      if (cited.has(key)) return false;
+      cited.add(key);
+      return true;
+    });
+    await tx.claimSource.updateMany({ where: { id: { in: moved.map((m) => m.id) } }, data: { claimId: kept.id } });
     const movedComments = await tx.comment.findMany({ where: { claimId: gone.id }, select: { id: true } });
     await tx.comment.updateMany({ where: { claimId: gone.id }, data: { claimId: kept.id } });
     const inheritTag = keptRow.tag === null && goneRow.tag !== null;
@@ -231,6 +246,7 @@ export async function mergeClaims(maybeActor: Actor | null, input: unknown): Pro
         mergedStart: gone.start,
         mergedEnd: gone.end,
         movedSourceIds: moved.map((m) => m.id),
+        ...(goneLinks.length > moved.length ? { duplicateSourceIds: goneLinks.filter((l) => !moved.includes(l)).map((l) => l.id) } : {}),
         movedCommentIds: movedComments.map((m) => m.id),
         inheritedTag: inheritTag,
         inheritedVerdict: inheritVerdict,

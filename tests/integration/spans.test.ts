@@ -127,6 +127,30 @@ describe("span editing", () => {
   });
 });
 
+describe("merging claims that cite the same source", () => {
+  it("cites it once, leaves the duplicate with the merged-away claim, and undo gives both their links back", async () => {
+    const { article } = await fresh();
+    const [a, b] = article.claims;
+    const same = { url: "https://merge-twins.example/nato", relation: "supports" as const, quote: "joined NATO", locator: "p. 2" };
+    await addSourceToClaim(team.editor.actor, a!.id, same);
+    await addSourceToClaim(team.editor.actor, b!.id, { ...same, quote: " joined  NATO" });
+    await addSourceToClaim(team.editor.actor, b!.id, { ...same, relation: "context" });
+    const merged = await mergeClaims(team.editor.actor, { claimIds: [a!.id, b!.id], versions: [1, 1] });
+    expect(merged.sources.map((s) => [s.relation, s.quote])).toEqual([
+      ["supports", "joined NATO"],
+      ["context", "joined NATO"],
+    ]);
+    expect(await db.claimSource.count({ where: { claimId: b!.id } })).toBe(1);
+
+    await undoLastChange(team.editor.actor, article.id);
+    expect(await db.claimSource.count({ where: { claimId: a!.id } })).toBe(1);
+    expect((await db.claimSource.findMany({ where: { claimId: b!.id }, orderBy: { relation: "asc" } })).map((l) => [l.relation, l.quote])).toEqual([
+      ["context", "joined NATO"],
+      ["supports", "joined  NATO"],
+    ]);
+  });
+});
+
 describe("merging keeps everything", () => {
   it("carries the other claim's verdict, note and comment threads over, refuses two verdicts, and undo puts them back", async () => {
     const { article } = await fresh();
