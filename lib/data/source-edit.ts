@@ -3,6 +3,7 @@ import { db, queryRows, type Tx } from "@/lib/db";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
+import { approvedArticleCiting } from "@/lib/data/editable";
 import { linkKey, type LinkWording } from "@/lib/sources/link-key";
 import { mergeSourceSchema, updateSourceSchema } from "@/lib/sources/source-schemas";
 
@@ -43,14 +44,11 @@ async function deleteTwinLinks(tx: Tx, sourceId: string): Promise<number> {
 
 /** Refuses a change that would alter an approved article's report, naming the article: a reviewer must reopen it first. */
 async function assertCitingArticlesEditable(tx: Tx, sourceId: string): Promise<void> {
-  const approved = await tx.article.findFirst({
-    where: { reviewState: "approved", claims: { some: { deletedAt: null, sources: { some: { sourceId } } } } },
-    select: { title: true },
-  });
+  const approved = await approvedArticleCiting(tx, sourceId);
   if (approved) {
     throw new AppError(
       "forbidden",
-      `"${approved.title}" cites this source and is approved and read-only, so its report cannot change: a reviewer must reopen it first`,
+      `"${approved}" cites this source and is approved and read-only, so its report cannot change: a reviewer must reopen it first`,
     );
   }
 }

@@ -4,7 +4,7 @@ import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { publishArticleEvent } from "@/lib/realtime/bus";
-import { assertArticleEditable, assertEditableState } from "@/lib/data/editable";
+import { approvedArticleCiting, assertArticleEditable, assertEditableState } from "@/lib/data/editable";
 import { domainRatingMap } from "@/lib/data/source-credibility";
 import { effectiveCredibility } from "@/lib/sources/credibility";
 import { publisherDomain } from "@/lib/sources/domain";
@@ -67,7 +67,7 @@ export async function addSourceToClaim(maybeActor: Actor | null, claimId: string
     );
     if (!claim) throw notFound("Claim");
     assertEditableState(claim.reviewState);
-    const source = await findOrCreateSource(tx, url, data, isNonWeb);
+    const source = await findOrCreateSource(tx, actor, url, data, isNonWeb);
     // Plain SQL, like the reads above (lib/db.ts): adding a source is one of the hot writes.
     const link = { id: sortableId(), relation: data.relation, quote: data.quote ?? null, locator: data.locator ?? null };
     await assertNoTwinLink(tx, claimId, source.id, link);
@@ -110,7 +110,7 @@ export async function addSourceToClaim(maybeActor: Actor | null, claimId: string
 type SourceRow = { id: string; url: string; title: string | null; domain: string | null; credibility: string | null };
 
 /** The source for a URL (following a merge to the kept record), created or completed from the link's details. */
-async function findOrCreateSource(tx: Tx, url: string, data: LinkSourceInput, isNonWeb: boolean): Promise<SourceRow> {
+async function findOrCreateSource(tx: Tx, actor: Actor, url: string, data: LinkSourceInput, isNonWeb: boolean): Promise<SourceRow> {
   const [found] = await queryRows<SourceRecord>(tx, `SELECT ${SOURCE_COLUMNS} FROM "Source" WHERE "url" = ?`, url);
   const existing = found?.mergedIntoId
     ? await tx.source.findUnique({ where: { id: found.mergedIntoId }, select: sourceSelect })
@@ -135,14 +135,29 @@ async function findOrCreateSource(tx: Tx, url: string, data: LinkSourceInput, is
   let source: SourceRow;
   if (existing) {
     // Fill only what is empty: the library's record may have been edited by hand since.
-    const fill = Object.fromEntries(
+    const fill: Record<string, unknown> = Object.fromEntries(
       Object.entries(details).filter(([key, value]) => value !== null && existing[key as keyof typeof details] === null),
     );
+    // An approved article's report shows the title and publisher, and must not change
+    // (lib/data/source-edit.ts refuses such edits): there the link is made, unfilled.
+    if (("title" in fill || "publisher" in fill) && (await approvedArticleCiting(tx, existing.id))) {
+      delete fill.title;
+      delete fill.publisher;
+    }
     const accessed = existing.accessedAt === null ? { accessedAt: usable?.fetchedAt ?? new Date() } : {};
     source =
       Object.keys(fill).length + Object.keys(accessed).length > 0
         ? await tx.source.update({ where: { id: existing.id }, data: { ...fill, ...accessed }, select: sourceSelect })
         : existing;
+    if (Object.keys(fill).length > 0) {
+      await recordEvent(tx, actor, {
+        action: "source.update",
+        entityType: "source",
+        entityId: existing.id,
+        before: Object.fromEntries(Object.keys(fill).map((key) => [key, null])),
+        after: fill,
+      });
+    }
   } else {
     if (isNonWeb)
       throw new AppError("validation_failed", "No uploaded or offline source has this identifier", {

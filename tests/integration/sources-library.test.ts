@@ -284,6 +284,22 @@ describe("source records", () => {
     await db.article.update({ where: { id: a.id }, data: { reviewState: "approved" } });
     await expect(mergeSources(web.team.editor.actor, titled.sourceId, { intoId: bare.sourceId })).rejects.toMatchObject({ status: 403 });
     expect(await db.source.findUniqueOrThrow({ where: { id: bare.sourceId } })).toMatchObject({ title: null });
+
+    // Citing the untitled source from the draft, with a title and publisher, links it without titling it.
+    const approvedReport = JSON.stringify(await getFullReport(web.team.reviewer.actor, a.id));
+    const linked = await addSourceToClaim(web.team.editor.actor, draft.claims[1]!.id, {
+      url: "https://approved.example/untitled",
+      title: "Retitled from a draft",
+      publisher: "Other Pub",
+      author: "A. Writer",
+      relation: "context",
+    });
+    expect(linked).toMatchObject({ sourceId: bare.sourceId, title: null });
+    expect(await db.source.findUniqueOrThrow({ where: { id: bare.sourceId } })).toMatchObject({ title: null, publisher: null, author: "A. Writer" });
+    expect(JSON.stringify(await getFullReport(web.team.reviewer.actor, a.id))).toBe(approvedReport);
+    // What it did fill is in the audit log, as an edit of the source is.
+    const filled = await db.auditEvent.findFirstOrThrow({ where: { action: "source.update", entityId: bare.sourceId } });
+    expect([JSON.parse(filled.before!), JSON.parse(filled.after!), filled.actorId]).toEqual([{ author: null }, { author: "A. Writer" }, web.team.editor.actor.id]);
   });
 });
 
