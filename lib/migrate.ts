@@ -38,6 +38,7 @@ export function migrateSqlite(databaseUrl: string): string[] {
   try {
     // WAL lets readers work while an import writes; the setting persists in the file.
     conn.pragma("journal_mode = WAL");
+    keepPrivate(file);
     conn.exec(`CREATE TABLE IF NOT EXISTS claimtrack_migrations (
       name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const applied = new Map(
@@ -74,6 +75,22 @@ export function migrateSqlite(databaseUrl: string): string[] {
     return done;
   } finally {
     conn.close();
+  }
+}
+
+/**
+ * The database holds every password and token hash, so only its owner may read it, as
+ * with the session secret and backups (0600). SQLite gives the -wal and -shm files the
+ * database file's mode when it creates them; files an older version created are fixed.
+ */
+function keepPrivate(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    } catch (err) {
+      // Missing (-wal and -shm come and go), or owned by another user: nothing to fix here.
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT" && (err as NodeJS.ErrnoException).code !== "EPERM") throw err;
+    }
   }
 }
 
