@@ -55,9 +55,13 @@ const BY_KEY = new Map<string, ShortcutAction>([
   ["?", "help"],
 ]);
 
-/** The action a key press means, or null. Ctrl/Cmd+Z is undo; other modified keys are the browser's. */
-export function actionForKey(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): ShortcutAction | null {
-  if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "z") return "undo";
+/**
+ * The action a key press means, or null. Ctrl/Cmd+Z is undo; other modified keys are the
+ * browser's, Ctrl/Cmd+Shift+Z among them: it means redo everywhere else, and an undo
+ * there would take back a second change.
+ */
+export function actionForKey(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): ShortcutAction | null {
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "z") return "undo";
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   return BY_KEY.get(e.key) ?? null;
 }

@@ -104,6 +104,12 @@ test("create, split, merge, adjust and delete spans, with exact offsets and undo
   await expect.poll(() => live(articleId).some((c) => c.id === russia.id)).toBe(true);
   await expect(claimsList(page).filter({ hasText: "Russia has repeatedly denied" })).toHaveCount(1);
   expectExact(articleId);
+  // Ctrl+Shift+Z is redo elsewhere: there is none here, and it must not undo the drag as well.
+  await claimsList(page).filter({ hasText: "Russia has repeatedly denied" }).first().focus();
+  await page.keyboard.press("Control+Shift+Z");
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: /shortcuts/i })).toBeVisible();
+  expect(live(articleId).find((c) => c.id === russia.id)?.text).toBe("Russia has repeatedly denied any aggressive intentions towards NATO");
 });
 
 test("a refused edit is explained", async ({ page }) => {
