@@ -92,7 +92,7 @@ export const ClaimItem = memo(function ClaimItem(props: Props) {
       </p>
       {claim.anchorStatus === "changed" && (
         <div className="anchor-notice" role="note">
-          <strong>Changed in a new revision.</strong> It used to read: <q>{claim.previousText}</q>
+          <strong>Changed since it was checked</strong> (by a new revision, or a span edit under a verdict). It used to read: <q>{claim.previousText}</q>
           {canEdit && (
             <button type="button" className="button small" onClick={() => set({ acknowledgeChange: true })}>
               Mark as re-read

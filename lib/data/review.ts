@@ -16,7 +16,7 @@ import type { ReviewState } from "@/lib/export/types";
 // with who and when.
 //
 // Approval is a second person's check of finished work, so it is refused while any claim
-// is untagged or was changed by a correction and not re-read (the editor must finish
+// is untagged or was changed (by a revision, or a span edit under a verdict) and not re-read (the editor must finish
 // first), and to whoever submitted the article (assertApprovable below). Orphaned claims
 // do not block it: the report lists them apart.
 
@@ -86,7 +86,7 @@ export type ReviewStatus = {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** The claims that must be finished before approval: untagged, or changed by a correction and not re-read. */
+/** The claims that must be finished before approval: untagged, or changed and not re-read. */
 async function unfinishedClaims(client: Tx, articleId: string): Promise<string[]> {
   const [untagged, changed] = await Promise.all([
     client.claim.count({ where: { articleId, ...CURRENT_CLAIM, tag: null } }),
@@ -94,7 +94,7 @@ async function unfinishedClaims(client: Tx, articleId: string): Promise<string[]
   ]);
   return [
     ...(untagged > 0 ? [`${plural(untagged, "claim is", "claims are")} not tagged`] : []),
-    ...(changed > 0 ? [`${plural(changed, "claim was", "claims were")} changed by a correction and not re-read`] : []),
+    ...(changed > 0 ? [`${plural(changed, "claim was", "claims were")} changed (by a revision, or a span edit under a verdict) and not re-read`] : []),
   ];
 }
 

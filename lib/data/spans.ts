@@ -20,7 +20,18 @@ import { claimViews, toClaimViews } from "@/lib/data/claim-views";
 // same rules the page applies), checks the versions the editor read, is recorded with
 // its before and after, and is announced to everyone else on the article.
 
-type Loaded = { id: string; articleId: string; revisionId: string; start: number; end: number; text: string; version: number };
+type Loaded = {
+  id: string;
+  articleId: string;
+  revisionId: string;
+  start: number;
+  end: number;
+  text: string;
+  version: number;
+  verdict: string | null;
+  anchorStatus: string;
+  previousText: string | null;
+};
 
 async function loadClaim(tx: Tx, claimId: string, version: number | null): Promise<Loaded & { revisionText: string }> {
   const claim = await tx.claim.findFirst({
@@ -33,6 +44,9 @@ async function loadClaim(tx: Tx, claimId: string, version: number | null): Promi
       end: true,
       text: true,
       version: true,
+      verdict: true,
+      anchorStatus: true,
+      previousText: true,
       revision: { select: { text: true } },
     },
   });
@@ -53,6 +67,24 @@ function refuseEdit(error: string): never {
 }
 
 const spanOf = (c: { start: number; end: number; text: string }) => ({ start: c.start, end: c.end, text: c.text });
+
+type Judged = { verdict: string | null; anchorStatus: string; previousText: string | null };
+
+/**
+ * A verdict judges a claim's exact words. When a span edit changes them, the claim waits
+ * to be re-read, as after a revision: status "changed", with the words that were judged
+ * as its previous text (the first such words, if it was already waiting), so the report
+ * lists it, approval waits for it and ClaimReview leaves its verdict out. A span moved
+ * back onto the words it used to read needs no re-read. `was` goes into the event's
+ * before, for undo to put back.
+ */
+function rereadIfJudged(claim: Judged, judged: string, now: string): { set: Partial<Judged>; was: Partial<Judged> } {
+  const was = { anchorStatus: claim.anchorStatus, previousText: claim.previousText };
+  // Back to the very words it used to read: nothing is left to re-read.
+  if (claim.anchorStatus === "changed" && now === claim.previousText) return { set: { anchorStatus: "anchored", previousText: null }, was };
+  if (claim.verdict === null || judged === now) return { set: {}, was: {} };
+  return { set: { anchorStatus: "changed", previousText: claim.anchorStatus === "changed" ? claim.previousText : judged }, was };
+}
 
 /**
  * Refuses a span that another current claim already covers exactly: two claims on the
@@ -120,9 +152,11 @@ export async function splitClaim(maybeActor: Actor | null, claimId: string, inpu
     if (!result.ok) refuseEdit(result.error);
     const [left, right] = result.value;
     for (const half of [left, right]) await assertNoTwin(tx, { articleId: claim.articleId, revisionId: claim.revisionId, ...half }, claimId);
+    const leftColumns = spanColumns(claim.revisionText, left);
+    const reread = rereadIfJudged(claim, claim.text, leftColumns.text);
     await tx.claim.update({
       where: { id: claimId },
-      data: { ...spanColumns(claim.revisionText, left), version: { increment: 1 } },
+      data: { ...leftColumns, ...reread.set, version: { increment: 1 } },
     });
     const second = await tx.claim.create({
       data: {
@@ -145,7 +179,7 @@ export async function splitClaim(maybeActor: Actor | null, claimId: string, inpu
       entityType: "claim",
       entityId: claimId,
       articleId: claim.articleId,
-      before: spanOf(claim),
+      before: { ...spanOf(claim), ...reread.was },
       after,
     });
     return { articleId: claim.articleId, ids: [claimId, second.id] };
@@ -212,6 +246,10 @@ export async function mergeClaims(maybeActor: Actor | null, input: unknown): Pro
     await tx.comment.updateMany({ where: { claimId: gone.id }, data: { claimId: kept.id } });
     const inheritTag = keptRow.tag === null && goneRow.tag !== null;
     const inheritVerdict = keptRow.verdict === null && goneRow.verdict !== null;
+    // The merged words are neither claim's: a verdict on either waits for a re-read.
+    const judged = inheritVerdict ? { ...gone, verdict: goneRow.verdict } : kept;
+    const reread = rereadIfJudged(judged, judged.text, kept.revisionText.slice(result.value.start, result.value.end));
+    if (inheritVerdict) reread.was = { anchorStatus: kept.anchorStatus, previousText: kept.previousText };
     const note = goneRow.note === null ? keptRow.note : keptRow.note === null ? goneRow.note : `${keptRow.note}\n\n${goneRow.note}`;
     await tx.claim.update({
       where: { id: kept.id },
@@ -231,6 +269,7 @@ export async function mergeClaims(maybeActor: Actor | null, input: unknown): Pro
           ? { verdict: goneRow.verdict, verdictRationale: goneRow.verdictRationale, verdictById: goneRow.verdictById, verdictAt: goneRow.verdictAt }
           : {}),
         note,
+        ...reread.set,
         version: { increment: 1 },
       },
     });
@@ -251,6 +290,7 @@ export async function mergeClaims(maybeActor: Actor | null, input: unknown): Pro
         inheritedTag: inheritTag,
         inheritedVerdict: inheritVerdict,
         note: keptRow.note,
+        ...reread.was,
       },
       after: {
         start: result.value.start,
@@ -274,13 +314,14 @@ export async function adjustClaim(maybeActor: Actor | null, claimId: string, inp
     if (invalid) refuseEdit(invalid);
     await assertNoTwin(tx, { articleId: claim.articleId, revisionId: claim.revisionId, start, end }, claimId);
     const columns = spanColumns(claim.revisionText, { start, end });
-    await tx.claim.update({ where: { id: claimId }, data: { ...columns, version: { increment: 1 } } });
+    const reread = rereadIfJudged(claim, claim.text, columns.text);
+    await tx.claim.update({ where: { id: claimId }, data: { ...columns, ...reread.set, version: { increment: 1 } } });
     await recordEvent(tx, actor, {
       action: "claim.adjust",
       entityType: "claim",
       entityId: claimId,
       articleId: claim.articleId,
-      before: spanOf(claim),
+      before: { ...spanOf(claim), ...reread.was },
       after: spanOf(columns),
     });
     return claim.articleId;

@@ -21,6 +21,10 @@ type Outcome = { claimIds: string[]; removedIds: string[] };
 
 const UNDOABLE = new Set(Object.keys(UNDONE));
 
+/** The re-read status a span edit of a judged claim replaced (lib/data/spans.ts rereadIfJudged); nothing when it kept it. */
+const rereadBack = (before: Record<string, unknown>) =>
+  "anchorStatus" in before ? { anchorStatus: String(before.anchorStatus), previousText: typeof before.previousText === "string" ? before.previousText : null } : {};
+
 const changedSince = () =>
   new AppError(
     "conflict",
@@ -132,6 +136,7 @@ async function invert(tx: Tx, actor: Actor, event: Event): Promise<Outcome> {
         where: { id },
         data: {
           ...spanColumns(c.revision.text, { start: Number(before.start), end: Number(before.end) }),
+          ...rereadBack(before),
           version: { increment: 1 },
         },
       });
@@ -156,6 +161,7 @@ async function invert(tx: Tx, actor: Actor, event: Event): Promise<Outcome> {
         where: { id },
         data: {
           ...spanColumns(c.revision.text, { start: Number(before.start), end: Number(before.end) }),
+          ...rereadBack(before),
           version: { increment: 1 },
         },
       });
@@ -179,6 +185,7 @@ async function invert(tx: Tx, actor: Actor, event: Event): Promise<Outcome> {
           ...(before.inheritedVerdict ? { verdict: null, verdictRationale: null, verdictById: null, verdictAt: null } : {}),
           // Merges recorded before notes were joined have no "note": the note then stays.
           ...("note" in before ? { note: typeof before.note === "string" ? before.note : null } : {}),
+          ...rereadBack(before),
           version: { increment: 1 },
         },
       });

@@ -197,7 +197,7 @@ describe("review workflow", () => {
     expect(changed.anchorStatus).toBe("changed");
     await expect(transitionArticle(team.reviewer.actor, article.id, { action: "approve" })).rejects.toMatchObject({
       code: "conflict",
-      message: "This article cannot be approved yet: 1 claim was changed by a correction and not re-read",
+      message: "This article cannot be approved yet: 1 claim was changed (by a revision, or a span edit under a verdict) and not re-read",
     });
     await updateClaim(team.editor.actor, second!.id, { acknowledgeChange: true, version: changed.version });
     // The admin submitted it, so the admin may not approve it; the reviewer may.
