@@ -244,6 +244,22 @@ export async function acceptSuggestions(maybeActor: Actor | null, articleId: str
         });
         if (written === "written") done.push(row.id);
       }
+      if (done.length > 0) {
+        // One step for undo: the claims' own events, named by one event of the whole batch.
+        const events = await tx.auditEvent.findMany({
+          where: { articleId, actorId: actor.id, action: "claim.accept-suggestion", entityId: { in: done } },
+          orderBy: [{ at: "desc" }, { id: "desc" }],
+          take: done.length,
+          select: { id: true },
+        });
+        await recordEvent(tx, actor, {
+          action: "claims.accept-all",
+          entityType: "article",
+          entityId: articleId,
+          articleId,
+          after: { minConfidence, claimIds: done, eventIds: events.map((e) => e.id) },
+        });
+      }
       return done;
     },
     { timeout: 60_000 },

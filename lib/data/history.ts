@@ -40,6 +40,8 @@ export function summarize(action: string, after: Record<string, unknown> | null)
     }
     case "claim.accept-suggestion":
       return `accepted the suggestion (${String(a.tag ?? "")})`;
+    case "claims.accept-all":
+      return `accepted every suggestion of ${Math.round(Number(a.minConfidence ?? 0) * 100)}% confidence or more (${Array.isArray(a.claimIds) ? a.claimIds.length : 0} claims)`;
     case "claim.verdict":
       return `gave the verdict ${String(a.verdict ?? "none")}`;
     case "claim.create":
@@ -84,6 +86,7 @@ export const UNDONE: Record<string, string> = {
   "claim.merge": "merging two claims",
   "claim.source.add": "adding a source",
   "claim.source.remove": "removing a source",
+  "claims.accept-all": "accepting all suggestions",
 };
 
 /** Sentences for the feed's other events. */

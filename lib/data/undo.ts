@@ -60,6 +60,17 @@ async function lastUndoable(tx: Tx, actorId: string, articleId: string): Promise
   return null;
 }
 
+/** The claims' own events of an "accept all suggestions" batch, newest first, followed by the batch's event. */
+async function batchEvents(tx: Tx, batch: Event): Promise<Event[]> {
+  const ids = Array.isArray(batch.after?.eventIds) ? (batch.after.eventIds as string[]) : [];
+  const rows = await tx.auditEvent.findMany({
+    where: { id: { in: ids } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { id: true, action: true, entityId: true, before: true, after: true },
+  });
+  return [...rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) })), batch];
+}
+
 const UNDO_TWIN = "delete that one first to undo this change";
 
 async function claimState(tx: Tx, id: string) {
@@ -230,26 +241,37 @@ export async function undoLastChange(maybeActor: Actor | null, articleId: string
   const actor = requirePermission(maybeActor, "articles:read");
   if (!can(actor, "articles:write") && !can(actor, "claims:verdict")) requirePermission(actor, "articles:write");
   if (!actor.id) throw new AppError("forbidden", "The command line has nothing to undo");
-  const result = await db.$transaction(async (tx) => {
-    await assertArticleEditable(tx, articleId);
-    const event = await lastUndoable(tx, actor.id!, articleId);
-    if (event === "revision") {
-      throw new AppError("not_found", "A revision was imported since your last change, and changes made before it cannot be undone: change the claims by hand");
-    }
-    if (!event) throw new AppError("not_found", "You have no change on this article left to undo");
-    if (event.action === "claim.verdict") requirePermission(actor, "claims:verdict");
-    else requirePermission(actor, "articles:write");
-    const outcome = await invert(tx, actor, event);
-    await recordEvent(tx, actor, {
-      action: "undo",
-      entityType: event.action.startsWith("claim.source") ? "claimSource" : "claim",
-      entityId: event.entityId,
-      articleId,
-      before: event.after,
-      after: { ...(event.before ?? {}), undoes: event.id, undoneAction: event.action },
-    });
-    return { message: `Undid ${UNDONE[event.action] ?? event.action}.`, ...outcome };
-  });
+  const result = await db.$transaction(
+    async (tx) => {
+      await assertArticleEditable(tx, articleId);
+      const event = await lastUndoable(tx, actor.id!, articleId);
+      if (event === "revision") {
+        throw new AppError("not_found", "A revision was imported since your last change, and changes made before it cannot be undone: change the claims by hand");
+      }
+      if (!event) throw new AppError("not_found", "You have no change on this article left to undo");
+      if (event.action === "claim.verdict") requirePermission(actor, "claims:verdict");
+      else requirePermission(actor, "articles:write");
+      // "Accept all suggestions" is one step: every claim it tagged, newest first, then the batch itself.
+      const steps = event.action === "claims.accept-all" ? await batchEvents(tx, event) : [event];
+      const outcome: Outcome = { claimIds: [], removedIds: [] };
+      for (const step of steps) {
+        const done = step === event && steps.length > 1 ? { claimIds: [], removedIds: [] } : await invert(tx, actor, step);
+        outcome.claimIds.push(...done.claimIds);
+        outcome.removedIds.push(...done.removedIds);
+        await recordEvent(tx, actor, {
+          action: "undo",
+          entityType: step.action.startsWith("claim.source") ? "claimSource" : step.action === "claims.accept-all" ? "article" : "claim",
+          entityId: step.entityId,
+          articleId,
+          before: step.after,
+          after: { ...(step.before ?? {}), undoes: step.id, undoneAction: step.action },
+        });
+      }
+      return { message: `Undid ${UNDONE[event.action] ?? event.action}.`, ...outcome };
+    },
+    // Accepting every suggestion of a long article is thousands of claims to put back.
+    { timeout: 60_000 },
+  );
   await publishArticleEvent(articleId, {
     type: "claims",
     claimIds: result.claimIds,

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { undoLastChange } from "@/lib/data/undo";
+import { getArticleActivity } from "@/lib/data/history";
 import { db } from "@/lib/db";
 import { importArticle } from "@/lib/data/articles";
 import { acceptSuggestions, updateClaim } from "@/lib/data/claims";
@@ -78,6 +80,17 @@ describe("accepting suggestions", () => {
     }
     // Running it again finds nothing left to accept.
     expect(await acceptSuggestions(team.editor.actor, article.id, { minConfidence: threshold })).toEqual([]);
+
+    // One undo takes the whole batch back, and leaves the editor's own tag before it.
+    const undone = await undoLastChange(team.editor.actor, article.id);
+    expect(undone.message).toBe("Undid accepting all suggestions.");
+    expect(undone.claimIds.sort()).toEqual(expected.sort());
+    const after = await db.claim.findMany({ where: { articleId: article.id }, select: { id: true, tag: true, tagOrigin: true } });
+    for (const row of after) expect(row.tag).toBe(row.id === first.id ? "disputed" : null);
+    const feed = await getArticleActivity(team.editor.actor, article.id);
+    expect(feed.map((e) => e.summary)).toContain(`accepted every suggestion of 60% confidence or more (${expected.length} claims)`);
+    // The next undo is the editor's own tag.
+    expect((await undoLastChange(team.editor.actor, article.id)).claimIds).toEqual([first.id]);
   });
 
   it("refuses reviewers and out-of-range confidences, through the API too", async () => {
