@@ -101,7 +101,8 @@ export function buildSearchSql(kind: DatabaseKind, f: ClaimSearchFilters, speake
       }
     } else {
       ftsQuery = f.q;
-      const query = `websearch_to_tsquery('english', ${params.add(f.q)})`;
+      // Folded as the index is (claimtrack_search_text: accents and Unicode forms).
+      const query = `websearch_to_tsquery('english', claimtrack_search_text(${params.add(f.q)}))`;
       where.push(`c."search" @@ ${query}`);
       rankSql = `-ts_rank(c."search", ${query})`;
     }

@@ -71,8 +71,8 @@ export async function findCandidates(text: string, excludeArticleId: string, lim
     );
   }
   // to_tsquery syntax from letters and digits only (distinctiveWords), so nothing the user
-  // wrote can act as an operator.
-  const query = `to_tsquery('english', ${params.add(groups.map((g) => `(${g.join(" & ")})`).join(" | "))})`;
+  // wrote can act as an operator; folded as the index is (claimtrack_search_text).
+  const query = `to_tsquery('english', claimtrack_search_text(${params.add(groups.map((g) => `(${g.join(" & ")})`).join(" | "))}))`;
   const other = params.add(excludeArticleId);
   return db.$queryRawUnsafe<Candidate[]>(
     `SELECT c."id" AS "id", c."text" AS "text" FROM "Claim" c

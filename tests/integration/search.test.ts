@@ -197,3 +197,15 @@ describe("toFts5Query", () => {
     expect(toFts5Query("*")).toBeNull();
   });
 });
+
+describe("accents and Unicode forms", () => {
+  it("finds accented words typed with or without accents, in composed or decomposed text, on both databases", async () => {
+    // Decomposed (NFD): "u" + U+0308, "e" + U+0301, as macOS and many CMS exports write it.
+    const text = "Officials in Zu\u0308rich said the cafe\u0301 reopened.\nMu\u0308ller denied it.";
+    const article = await importArticle(team.editor.actor, { title: "Accents", text });
+    const found = async (q: string) => (await searchClaims(team.reviewer.actor, { q })).items.filter((h) => h.articleId === article.id).length;
+    for (const q of ["Zürich", "Zurich", "zu\u0308rich", "café", "cafe", "Müller", "muller"]) expect(await found(q), q).toBe(1);
+    expect(await found("Zürich café")).toBe(1);
+    expect(await found("Zürich Müller")).toBe(0);
+  });
+});
