@@ -32,10 +32,16 @@ export const addCommentSchema = z
     path: ["articleId"],
   });
 
-const listCommentsSchema = z.union([
-  z.object({ claimId: id }).strict(),
-  z.object({ articleId: id, scope: z.enum(["article", "all"]).default("article") }).strict(),
-]);
+const listCommentsSchema = z
+  .object({
+    articleId: id.optional(),
+    claimId: id.optional(),
+    scope: z
+      .enum(["article", "all"], { error: `scope must be "article" (the article's own threads) or "all" (its claims' too)` })
+      .default("article"),
+  })
+  .strict()
+  .refine((v) => v.articleId ?? v.claimId, { message: "Name the article or the claim whose comments to list", path: ["articleId"] });
 
 const resolveSchema = z.object({ resolved: z.boolean({ error: "resolved must be true or false" }) }).strict();
 
@@ -154,12 +160,19 @@ export async function addComment(maybeActor: Actor | null, input: unknown): Prom
 export async function listComments(maybeActor: Actor | null, input: unknown): Promise<CommentView[]> {
   requirePermission(maybeActor, "articles:read");
   const query = parseInput(listCommentsSchema, input);
-  const where =
-    "claimId" in query
-      ? { claimId: query.claimId }
-      : query.scope === "article"
-        ? { articleId: query.articleId, claimId: null }
-        : { articleId: query.articleId };
+  // An unknown claim or article is a 404, not an empty list; a claim asked for under an
+  // article must be one of its claims.
+  if (query.claimId) {
+    const claim = await db.claim.findUnique({ where: { id: query.claimId }, select: { articleId: true } });
+    if (!claim || (query.articleId && claim.articleId !== query.articleId)) throw notFound("Claim");
+  } else if (!(await db.article.findUnique({ where: { id: query.articleId! }, select: { id: true } }))) {
+    throw notFound("Article");
+  }
+  const where = query.claimId
+    ? { claimId: query.claimId }
+    : query.scope === "article"
+      ? { articleId: query.articleId, claimId: null }
+      : { articleId: query.articleId };
   const rows = await db.comment.findMany({
     where,
     select: commentSelect,

@@ -279,7 +279,8 @@ export async function getRevisionDiff(maybeActor: Actor | null, articleId: strin
   });
   const older = revisions.find((r) => r.number === from);
   const newer = revisions.find((r) => r.number === from + 1);
-  if (!older || !newer) throw notFound("Revision");
+  if (!older) throw notFound(`Revision ${from}`);
+  if (!newer) throw new AppError("not_found", `Revision ${from} is the article's latest: there is no later revision to compare it with`);
   // Where each claim stood on the older revision, and how it fared, from the re-anchoring record.
   const moves = await db.auditEvent.findMany({
     where: { articleId, action: "claim.reanchor" },

@@ -97,6 +97,15 @@ describe("comments", () => {
     });
     await expect(addComment(team.editor.actor, { claimId: "missing", body: "x" })).rejects.toMatchObject({ code: "not_found" });
     await expect(listComments(null, { claimId })).rejects.toMatchObject({ code: "unauthenticated" });
+    // Listing: an unknown claim or article is a 404, not an empty list; a wrong scope names the right ones.
+    await expect(listComments(team.editor.actor, { claimId: "missing" })).rejects.toMatchObject({ code: "not_found", message: "Claim not found" });
+    await expect(listComments(team.editor.actor, { articleId: "missing" })).rejects.toMatchObject({ code: "not_found", message: "Article not found" });
+    const other = await article();
+    await expect(listComments(team.editor.actor, { articleId: other.id, claimId })).rejects.toMatchObject({ code: "not_found" });
+    await expect(listComments(team.editor.actor, { articleId: a.id, scope: "x" })).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: { scope: [`scope must be "article" (the article's own threads) or "all" (its claims' too)`] },
+    });
   });
 
   it("an approved article takes no comments until reopened", async () => {

@@ -65,6 +65,12 @@ describe("article revisions", () => {
     const touched = diff.hunks.flatMap((h) => h.claims.map((c) => c.status));
     expect(touched).toEqual(expect.arrayContaining(["changed", "orphaned"]));
     expect((await listRevisions(team.reviewer.actor, article.id)).map((r) => r.number)).toEqual([2, 1]);
+    // The latest revision has nothing after it; a revision that does not exist is not found.
+    await expect(getRevisionDiff(team.reviewer.actor, article.id, 2)).rejects.toMatchObject({
+      code: "not_found",
+      message: "Revision 2 is the article's latest: there is no later revision to compare it with",
+    });
+    await expect(getRevisionDiff(team.reviewer.actor, article.id, 9)).rejects.toMatchObject({ code: "not_found", message: "Revision 9 not found" });
 
     // Marking the changed claim as re-read records what it was: changed, with its old text.
     const changed = after.claims.find((c) => c.anchorStatus === "changed")!;

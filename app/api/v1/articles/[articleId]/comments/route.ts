@@ -7,7 +7,7 @@ export const GET = apiRoute<{ articleId: string }>(async ({ request, actor, para
   const query = new URL(request.url).searchParams;
   const claimId = query.get("claimId");
   const threads = claimId
-    ? await listComments(actor, { claimId })
+    ? await listComments(actor, { articleId: params.articleId, claimId })
     : await listComments(actor, { articleId: params.articleId, scope: query.get("scope") ?? "article" });
   return Response.json({ threads });
 });
