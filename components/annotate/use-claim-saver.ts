@@ -11,7 +11,7 @@ type Handlers = {
   onSaving: (claimId: string) => void;
   onSaved: (claim: ClaimView, changes: ClaimChanges) => void;
   onConflict: (claimId: string, mine: ClaimChanges, theirs: ClaimView) => void;
-  onError: (claimId: string, message: string) => void;
+  onError: (claimId: string, message: string, changes: ClaimChanges) => void;
 };
 
 /**
@@ -42,10 +42,10 @@ export function useClaimSaver(initial: readonly ClaimView[], handlers: Handlers)
           versions.current.see(claimId, theirs.version);
           h.onConflict(claimId, changes, theirs);
         } else {
-          h.onError(claimId, result.error.message);
+          h.onError(claimId, result.error.message, changes);
         }
       } catch {
-        h.onError(claimId, "Could not reach the server. Your change is not saved; try again.");
+        h.onError(claimId, "Could not reach the server. Your change is not saved; try again.", changes);
       }
     };
     const next = (chains.current.get(claimId) ?? Promise.resolve()).then(run);

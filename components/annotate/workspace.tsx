@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ArticleView, ClaimView, SourceLinkView } from "@/lib/data/views";
 import { type PackedClaim, unpackClaims } from "@/lib/claim-wire";
 import { mergeClaimViews } from "@/lib/claims/versions";
@@ -42,6 +42,11 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
   const root = useRef<HTMLFieldSetElement>(null);
   const [initialClaims] = useState(() => unpackClaims(article.revision.text, article.claims));
   const [claims, setClaims] = useState(initialClaims);
+  // For callbacks that run after a render: which claims are still there.
+  const claimsRef = useRef(claims);
+  useEffect(() => {
+    claimsRef.current = claims;
+  }, [claims]);
   const [selectedId, setSelectedId] = useState<string | null>(initialClaims[0]?.id ?? null);
   const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
@@ -86,7 +91,15 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
       setSaveState(id, IDLE);
       setConflicts((prev) => ({ ...prev, [id]: { mine, theirs } }));
     },
-    onError: (id, message) => setSaveState(id, { kind: "error", message }),
+    onError: (id, message, changes) => {
+      setSaveState(id, { kind: "error", message });
+      // A claim a colleague deleted while its note was being typed has no place left to
+      // show the error: say it here, with the words, so they can be put elsewhere.
+      if (!claimsRef.current.some((c) => c.id === id)) {
+        const typed = (["note", "speaker", "cue"] as const).flatMap((k) => (typeof changes[k] === "string" ? [`${k}: “${changes[k]}”`] : []));
+        setAnnouncement(`Not saved: the claim was deleted by a colleague while you were editing it.${typed.length > 0 ? ` You had typed ${typed.join(", ")}.` : ""}`);
+      }
+    },
   });
 
   // Span edits return claims with new versions; the saver must save against those.
@@ -109,8 +122,8 @@ export function AnnotateWorkspace({ article, canEdit, viewerId }: Props) {
     (claimId: string, changes: ClaimChanges) => {
       // Show the change at once; the save confirms it or reports the conflict.
       const { acceptSuggestion: _a, acknowledgeChange, ...fields } = changes;
-      // The server clears a claim's speaker and cue when it is tagged stated (lib/data/claims.ts).
-      const ownVoice = fields.tag === "stated" ? { speaker: null, cue: null } : {};
+      // The server clears a claim's speaker and cue when it is tagged stated or its tag is cleared (lib/data/claims.ts).
+      const ownVoice = "tag" in fields && !hasSpeaker(fields.tag ?? null) ? { speaker: null, cue: null } : {};
       setClaims((prev) =>
         prev.map((c) => (c.id === claimId ? { ...c, ...fields, ...ownVoice, ...(acknowledgeChange ? { anchorStatus: "anchored" as const, previousText: null } : {}) } : c)),
       );
