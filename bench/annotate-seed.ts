@@ -9,7 +9,7 @@ import { createUser, loadSessionActor } from "@/lib/data/users";
 import { createApiToken } from "@/lib/data/tokens";
 import { splitClaims } from "@/lib/claims/split";
 
-// Seeds bench:annotate's database: one editor and a 2,000-claim article built from the
+// Seeds bench:annotate's database: one editor and a 2,000-claim article (BENCH_CLAIMS) built from the
 // public-domain news texts of the labelled set. Prints JSON for bench/annotate.ts.
 const dir = path.join(import.meta.dirname, "..", "lib", "claims", "testdata", "news");
 // Drop the "# key: value" header lines: the text is the article body.
@@ -25,8 +25,9 @@ const cookie = await encode({ token: { sub: user.id, epoch: 0 }, secret: getSess
 // Repeat the corpus (numbered per copy so sentences differ) until it splits into at least
 // 2,000 claims, then cut it right after the 2,000th.
 let text = "";
-for (let copy = 0; splitClaims(text).length < 2_000; copy++) text += `${texts.join("\n\n")}\n\n`.replace(/\.(\s)/g, ` (${copy}).$1`);
-text = text.slice(0, splitClaims(text)[1_999]!.end);
+const wanted = Number(process.env.BENCH_CLAIMS) || 2_000;
+for (let copy = 0; splitClaims(text).length < wanted; copy++) text += `${texts.join("\n\n")}\n\n`.replace(/\.(\s)/g, ` (${copy}).$1`);
+text = text.slice(0, splitClaims(text)[wanted - 1]!.end);
 const article = await importArticle(actor, { title: "Two thousand claims", text });
-const claims = article.claims.slice(0, 2_000);
+const claims = article.claims.slice(0, wanted);
 process.stdout.write(JSON.stringify({ articleId: article.id, claimCount: article.claims.length, claimIds: claims.map((c) => c.id), token, cookie }));

@@ -9,8 +9,10 @@ import { NEXT_NODE_ARGS, buildIfNeeded, nextBin, root } from "../scripts/build";
 // `npm run bench:annotate`: a 2,000-claim article on a production build. Measures, in one
 // run: first paint of the annotate page against the bare text page of the same article
 // (Chromium, median of 7 loads each), how many claim items the virtualised list renders,
-// and the server round trip of tagging a claim (the API's PATCH, the same data function
-// as the page's save, 300 times in sequence).
+// how long moving to the next claim with "j" keeps the page busy, and the server round
+// trip of tagging a claim (the API's PATCH, the same data function as the page's save,
+// 300 times in sequence).
+// --claims N seeds N claims instead of 2,000.
 
 type Seed = { articleId: string; claimCount: number; claimIds: string[]; token: string; cookie: string };
 const median = (xs: number[]) => {
@@ -46,7 +48,8 @@ async function start(env: Record<string, string>): Promise<{ url: string; child:
 console.log(`Claimtrack annotate benchmark — ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}`);
 buildIfNeeded();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimtrack-annotate-"));
-const env = { CLAIMTRACK_DATA_DIR: dir, NEXTAUTH_SECRET: "annotate-benchmark-secret-annotate-benchmark", AUTH_TRUST_HOST: "1", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" };
+const claimsArg = process.argv.indexOf("--claims");
+const env = { BENCH_CLAIMS: claimsArg > 0 ? String(Number(process.argv[claimsArg + 1])) : "2000", CLAIMTRACK_DATA_DIR: dir, NEXTAUTH_SECRET: "annotate-benchmark-secret-annotate-benchmark", AUTH_TRUST_HOST: "1", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" };
 const seeded = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "bench/annotate-seed.ts"], {
   cwd: root,
   env: { ...process.env, ...env },
@@ -100,6 +103,32 @@ try {
     console.log(`| ${name} | ${median(runs.map((r) => r.ttfb)).toFixed(0)} | ${median(runs.map((r) => r.fcp)).toFixed(0)} | ${median(runs.map((r) => r.load)).toFixed(0)} | ${(runs[0]!.bytes / 1024).toFixed(0)} |`);
   }
   console.log(`\nfirst paint ratio annotate / bare: ${(fcpAnnotate / fcpBare).toFixed(2)}× (target < 2×)`);
+
+  // Moving between claims from the keyboard: from a "j" keydown to the frame after it,
+  // 40 presses from the first claim on (the article text marks the selected claim).
+  await page.locator("fieldset.workspace[data-hydrated]").waitFor();
+  await page.getByRole("list", { name: "Claims" }).getByRole("listitem").first().focus();
+  await page.evaluate(() => {
+    const w = window as unknown as { moves: number[] };
+    w.moves = [];
+    document.addEventListener(
+      "keydown",
+      (e) => {
+        if (e.key !== "j") return;
+        const t0 = performance.now();
+        requestAnimationFrame(() => setTimeout(() => w.moves.push(performance.now() - t0)));
+      },
+      true,
+    );
+  });
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("j");
+    await page.waitForFunction((n) => (window as unknown as { moves: number[] }).moves.length > n, i);
+  }
+  const moves = await page.evaluate(() => (window as unknown as { moves: number[] }).moves);
+  console.log("\n| moving to the next claim (j) | p50 ms | p95 ms | max ms |");
+  console.log("| --- | --- | --- | --- |");
+  console.log(`| keydown to the next frame (40) | ${pct(moves, 50).toFixed(1)} | ${pct(moves, 95).toFixed(1)} | ${Math.max(...moves).toFixed(1)} |`);
 
   // Tagging through the API: sequential PATCHes of different claims.
   const api: number[] = [];

@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, memo, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { overlayClaims } from "@/lib/claims/overlay";
 import type { ClaimView } from "@/lib/data/views";
 import type { EvidenceMark } from "@/components/annotate/evidence-marks";
@@ -33,7 +33,14 @@ export const ArticleText = memo(function ArticleText(props: Props) {
   const [drag, setDrag] = useState<{ edge: "start" | "end"; offset: number } | null>(null);
   const tags = useMemo(() => new Map(claims.map((c) => [c.id, c.tag])), [claims]);
   const kinds = useMemo(() => new Map(marks.map((m) => [m.id, m.kind])), [marks]);
-  const pieces = useMemo(() => overlayClaims(text.length, [...claims, ...marks]), [text.length, claims, marks]);
+  // The pieces depend on where claims are, not on their tags: a tag leaves them (and the
+  // blocks below) as they were.
+  const spanKey = claims.map((c) => `${c.id}:${c.start}:${c.end}`).join(",");
+  const spans = useRef(claims);
+  spans.current = claims;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- spanKey (read through the ref) is what the pieces depend on
+  const pieces = useMemo(() => overlayClaims(text.length, [...spans.current, ...marks]), [text.length, spanKey, marks]);
+  const blocks = useMemo(() => toBlocks(pieces), [pieces]);
   const selected = claims.find((c) => c.id === selectedId) ?? null;
 
   const onPointerDown = (edge: "start" | "end") => (e: ReactPointerEvent<HTMLSpanElement>) => {
@@ -81,19 +88,49 @@ export const ArticleText = memo(function ArticleText(props: Props) {
     };
   }, []);
 
-  const handle = (edge: "start" | "end") =>
-    canEdit ? (
-      <span
-        key={`handle-${edge}`}
-        className={`handle handle-${edge}${drag?.edge === edge ? " dragging" : ""}`}
-        aria-hidden="true"
-        title={edge === "start" ? "Drag to move the claim's start" : "Drag to move the claim's end"}
-        onPointerDown={onPointerDown(edge)}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={() => setDrag(null)}
-      />
-    ) : null;
+  // The blocks call the newest onSelect through this, so that a handler made afresh by a
+  // render does not make every block render again.
+  const latestSelect = useRef(onSelect);
+  latestSelect.current = onSelect;
+  const select = useMemo(() => (id: string) => latestSelect.current(id), []);
+
+  // The selected claim's two handles float over the text, placed where its first and last
+  // pieces are drawn. Put in the text, they moved its words and made the browser lay out
+  // the whole article again at every move from one claim to the next: on 9,000 claims,
+  // most of a quarter second a key press.
+  const [handleSpots, setHandleSpots] = useState<HandleSpots | null>(null);
+  const selStart = selected?.start ?? -1;
+  const selEnd = selected?.end ?? -1;
+  useLayoutEffect(() => {
+    const el = container.current;
+    if (!el || !canEdit || selStart < 0) return setHandleSpots(null);
+    const last = pieces.findLast((p) => p.end === selEnd);
+    const place = () => {
+      const first = el.querySelector(`[data-offset="${selStart}"]`)?.getClientRects()[0];
+      const rects = last ? el.querySelector(`[data-offset="${last.start}"]`)?.getClientRects() : undefined;
+      const end = rects?.[rects.length - 1];
+      if (!first || !end) return setHandleSpots(null);
+      const base = el.getBoundingClientRect();
+      setHandleSpots({
+        start: { x: first.left - base.left, y: first.top - base.top, height: first.height },
+        end: { x: end.right - base.left, y: end.top - base.top, height: end.height },
+      });
+    };
+    place();
+    // The text wraps anew when its pane changes width.
+    const resized = new ResizeObserver(place);
+    resized.observe(el);
+    return () => resized.disconnect();
+  }, [pieces, selStart, selEnd, canEdit]);
+
+  // What of the selection and the drag a block needs: only blocks they reach get it, so
+  // moving from one claim to the next renders two blocks, not the whole article.
+  const reach = selected
+    ? {
+        start: Math.min(selected.start, drag?.offset ?? selected.start),
+        end: Math.max(selected.end, drag?.offset ?? selected.end),
+      }
+    : null;
 
   return (
     <div
@@ -107,41 +144,117 @@ export const ArticleText = memo(function ArticleText(props: Props) {
         report.current();
       }}
     >
-      {pieces.map((p) => {
-        const claimIds = p.claimIds.filter((id) => !kinds.has(id));
-        const evidence = p.claimIds.map((id) => kinds.get(id)).filter(Boolean);
-        const slice = text.slice(p.start, p.end);
-        const content = evidence.length > 0 ? <span className={evidence.map((k) => `ev-${k}`).join(" ")}>{slice}</span> : slice;
-        const innermost = claimIds[claimIds.length - 1];
-        const isSelected = selectedId !== null && claimIds.includes(selectedId);
-        const inPreview = drag && selected && p.start >= (drag.edge === "start" ? drag.offset : selected.start) && p.end <= (drag.edge === "end" ? drag.offset : selected.end);
-        const before = selected && p.start === selected.start ? handle("start") : null;
-        const after = selected && p.end === selected.end ? handle("end") : null;
-        const body =
-          innermost === undefined ? (
-            <span data-offset={p.start} className={inPreview ? "drag-preview" : undefined}>
-              {content}
-            </span>
-          ) : (
-            <mark
-              data-offset={p.start}
-              data-claim={innermost}
-              className={`hl tag-${tags.get(innermost) ?? "none"}${isSelected ? " selected" : ""}${claimIds.length > 1 ? " overlap" : ""}${inPreview ? " drag-preview" : ""}`}
-              onClick={() => {
-                if (window.getSelection()?.isCollapsed !== false) onSelect(isSelected && selectedId ? selectedId : innermost);
-              }}
-            >
-              {content}
-            </mark>
-          );
+      {blocks.map((block) => {
+        const reached = reach !== null && block.start < reach.end && block.end > reach.start;
         return (
-          <Fragment key={p.start}>
-            {before}
-            {body}
-            {after}
-          </Fragment>
+          <Block
+            key={block.start}
+            pieces={block.pieces}
+            text={text}
+            tags={tags}
+            tagKey={block.pieces.map((p) => tags.get(p.claimIds[p.claimIds.length - 1] ?? "") ?? "-").join()}
+            kinds={kinds}
+            selectedId={reached ? selectedId : null}
+            selStart={reached ? selStart : -1}
+            selEnd={reached ? selEnd : -1}
+            dragEdge={reached ? (drag?.edge ?? null) : null}
+            dragOffset={reached ? (drag?.offset ?? -1) : -1}
+            select={select}
+          />
         );
       })}
+      {handleSpots &&
+        (["start", "end"] as const).map((edge) => (
+          <span
+            key={`handle-${edge}`}
+            className={`handle handle-${edge}${drag?.edge === edge ? " dragging" : ""}`}
+            style={{ left: handleSpots[edge].x + (edge === "start" ? -5 : 1), top: handleSpots[edge].y, height: handleSpots[edge].height }}
+            aria-hidden="true"
+            title={edge === "start" ? "Drag to move the claim's start" : "Drag to move the claim's end"}
+            onPointerDown={onPointerDown(edge)}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+            onPointerCancel={() => setDrag(null)}
+          />
+        ))}
     </div>
   );
 });
+
+/** Pieces per block: the unit that renders again when the selection reaches it. */
+const BLOCK_PIECES = 200;
+
+type Piece = ReturnType<typeof overlayClaims>[number];
+type HandleSpots = Record<"start" | "end", { x: number; y: number; height: number }>;
+
+function toBlocks(pieces: readonly Piece[]): { start: number; end: number; pieces: Piece[] }[] {
+  const blocks = [];
+  for (let i = 0; i < pieces.length; i += BLOCK_PIECES) {
+    const slice = pieces.slice(i, i + BLOCK_PIECES);
+    blocks.push({ start: slice[0]!.start, end: slice[slice.length - 1]!.end, pieces: slice });
+  }
+  return blocks;
+}
+
+type BlockProps = {
+  pieces: readonly Piece[];
+  text: string;
+  /** Read for the colours; `tagKey` says when the block's own ones changed. */
+  tags: ReadonlyMap<string, string | null>;
+  tagKey: string;
+  kinds: ReadonlyMap<string, string>;
+  selectedId: string | null;
+  selStart: number;
+  selEnd: number;
+  dragEdge: "start" | "end" | null;
+  dragOffset: number;
+  select: (claimId: string) => void;
+};
+
+/** A run of pieces: marks for claims, and spans between them. */
+const Block = memo(
+  function Block({ pieces, text, tags, kinds, selectedId, selStart, selEnd, dragEdge, dragOffset, select }: BlockProps) {
+    const hasSelection = selectedId !== null;
+    return pieces.map((p) => {
+      const claimIds = p.claimIds.filter((id) => !kinds.has(id));
+      const evidence = p.claimIds.map((id) => kinds.get(id)).filter(Boolean);
+      const slice = text.slice(p.start, p.end);
+      const content = evidence.length > 0 ? <span className={evidence.map((k) => `ev-${k}`).join(" ")}>{slice}</span> : slice;
+      const innermost = claimIds[claimIds.length - 1];
+      const isSelected = hasSelection && claimIds.includes(selectedId);
+      const inPreview =
+        dragEdge !== null && hasSelection && p.start >= (dragEdge === "start" ? dragOffset : selStart) && p.end <= (dragEdge === "end" ? dragOffset : selEnd);
+      const body =
+        innermost === undefined ? (
+          <span key={p.start} data-offset={p.start} className={inPreview ? "drag-preview" : undefined}>
+            {content}
+          </span>
+        ) : (
+          <mark
+            key={p.start}
+            data-offset={p.start}
+            data-claim={innermost}
+            className={`hl tag-${tags.get(innermost) ?? "none"}${isSelected ? " selected" : ""}${claimIds.length > 1 ? " overlap" : ""}${inPreview ? " drag-preview" : ""}`}
+            onClick={() => {
+              if (window.getSelection()?.isCollapsed !== false) select(isSelected && selectedId ? selectedId : innermost);
+            }}
+          >
+            {content}
+          </mark>
+        );
+      return body;
+    });
+  },
+  // `tags` is a new map after any claim's tag changes; `tagKey` is the part this block shows.
+  (a, b) =>
+    a.pieces === b.pieces &&
+    a.text === b.text &&
+    a.tagKey === b.tagKey &&
+    a.kinds === b.kinds &&
+    a.selectedId === b.selectedId &&
+    a.selStart === b.selStart &&
+    a.selEnd === b.selEnd &&
+    a.dragEdge === b.dragEdge &&
+    a.dragOffset === b.dragOffset &&
+    a.select === b.select,
+);
