@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import { changeRoleAction, createUserAction, setActiveAction } from "@/app/(app)/admin/users/actions";
+import { changeRoleAction, createUserAction, setActiveAction, setPasswordAction } from "@/app/(app)/admin/users/actions";
 import { ROLES, type Role } from "@/lib/schemas/user";
 import type { FieldErrors } from "@/lib/errors";
-import { FieldError, describedBy } from "@/components/ui/field-error";
+import { FieldError, PasswordField, describedBy } from "@/components/ui/field-error";
 import { formatDate } from "@/components/ui/format";
 
 type User = { id: string; email: string; name: string; role: Role; isActive: boolean; createdAt: string };
@@ -35,6 +35,13 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
         setErrors(result.error.fields ?? {});
       }
     });
+  }
+
+  function onSetPassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = Object.fromEntries(new FormData(form));
+    run(() => setPasswordAction(data), (email) => `Set a new password for ${String(email)}; their sessions have ended. Tell them to change it in Settings.`, form);
   }
 
   function onCreate(event: FormEvent<HTMLFormElement>) {
@@ -103,6 +110,32 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
       </table>
       </div>
 
+      <h2>Set a user’s password</h2>
+      <p className="small muted">For someone who forgot theirs: their sessions end, and they sign in with this one.</p>
+      <form onSubmit={onSetPassword} className="stack narrow" noValidate>
+        <label className="field">
+          <span>User</span>
+          <select name="userId" defaultValue="">
+            <option value="" disabled>
+              Choose a user
+            </option>
+            {users
+              .filter((u) => u.id !== currentUserId)
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.email}
+                </option>
+              ))}
+          </select>
+        </label>
+        <PasswordField name="newPassword" label="New password" messages={errors.newPassword} />
+        <div>
+          <button type="submit" className="button" aria-disabled={isPending}>
+            Set password
+          </button>
+        </div>
+      </form>
+
       <h2>Add a user</h2>
       <form onSubmit={onCreate} className="stack narrow" noValidate>
         <label className="field">
@@ -125,11 +158,7 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>Initial password</span>
-          <input name="password" type="password" autoComplete="new-password" {...describedBy("new-password-error", errors.password)} />
-        </label>
-        <FieldError id="new-password-error" messages={errors.password} />
+        <PasswordField name="password" label="Initial password" messages={errors.password} />
         <div>
           <button type="submit" className="button primary" aria-disabled={isPending}>
             Add user

@@ -4,7 +4,9 @@ import { AppError, notFound, parseInput } from "@/lib/errors";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
-import { changeRoleSchema, createUserSchema, loginSchema, setActiveSchema, type Role } from "@/lib/schemas/user";
+import { changePasswordSchema, changeRoleSchema, createUserSchema, loginSchema, setActiveSchema, setPasswordSchema, type Role } from "@/lib/schemas/user";
+import { blockedFor, countEvent, signInKeys } from "@/lib/data/rate-limit";
+import { tryAgainIn } from "@/lib/auth/retry";
 
 export type UserSummary = {
   id: string;
@@ -87,6 +89,48 @@ async function updateUser(
     const after = await tx.user.update({ where: { id: userId }, data, select: summary });
     await recordEvent(tx, actor, { action, entityType: "user", entityId: userId, after: changed });
     return after as UserSummary;
+  });
+}
+
+/**
+ * Changes the actor's own password, given the current one. A wrong current password
+ * counts as a failed sign-in for the account at the address (lib/data/rate-limit.ts), so
+ * a session left open is no way to guess it faster. Every session of the user ends,
+ * this one too (sessionEpoch): they sign in again with the new password. API tokens stay.
+ */
+export async function changeOwnPassword(maybeActor: Actor | null, input: unknown, address = "unknown"): Promise<void> {
+  const actor = requirePermission(maybeActor, "tokens:own");
+  if (!actor.id) throw new AppError("forbidden", "The command line has no password: use npm run user:create");
+  const data = parseInput(changePasswordSchema, input);
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
+  if (!user) throw notFound("User");
+  const keys = signInKeys(user.email, address);
+  let wait = 0;
+  for (const { key, limit } of keys) wait = Math.max(wait, await blockedFor(key, limit));
+  if (wait > 0) throw new AppError("rate_limited", `Too many failed sign-ins. ${tryAgainIn(wait)}`);
+  if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+    for (const { key, limit } of keys) await countEvent(key, limit);
+    throw new AppError("validation_failed", "The current password is wrong", { fields: { currentPassword: ["The current password is wrong"] } });
+  }
+  await storePassword(actor, actor.id, data.newPassword, "self");
+}
+
+/** Sets another user's password (admins: a user who forgot theirs); their sessions end. */
+export async function setUserPassword(maybeActor: Actor | null, input: unknown): Promise<UserSummary> {
+  const actor = requirePermission(maybeActor, "users:manage");
+  const { userId, newPassword } = parseInput(setPasswordSchema, input);
+  if (userId === actor.id) throw new AppError("forbidden", "Change your own password in Settings, with your current one");
+  if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("User");
+  return storePassword(actor, userId, newPassword, "admin");
+}
+
+async function storePassword(actor: Actor, userId: string, password: string, by: "self" | "admin"): Promise<UserSummary> {
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionEpoch: { increment: 1 } }, select: summary });
+    // Who changed it and how; never the hash.
+    await recordEvent(tx, actor, { action: "user.password", entityType: "user", entityId: userId, after: { by } });
+    return user as UserSummary;
   });
 }
 

@@ -36,3 +36,12 @@ export const setActiveSchema = z.object({ userId: z.string().min(1), isActive: z
 export const createTokenSchema = z.object({
   name: z.string().overwrite((v) => cleanTyped(v, "one")).min(1, "Token name is required").max(100, "Token name must be at most 100 characters"),
 });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(200),
+    newPassword: password,
+  })
+  .strict()
+  .refine((v) => v.currentPassword !== v.newPassword, { message: "The new password must differ from the current one", path: ["newPassword"] });
+export const setPasswordSchema = z.object({ userId: z.string().min(1), newPassword: password }).strict();

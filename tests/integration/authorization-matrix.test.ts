@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { actAs, cookieStore } from "@/tests/support/request-context";
 
-vi.mock("next/headers", () => ({ cookies: async () => cookieStore }));
+vi.mock("next/headers", () => ({ cookies: async () => cookieStore, headers: async () => new Headers() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 import { SYSTEM_ACTOR } from "@/lib/auth/roles";
@@ -480,6 +480,25 @@ const actions: Row[] = [
       const owner = w === "anonymous" ? people.editor : people[w];
       const { summary } = await createApiToken(SYSTEM_ACTOR, { name: "to revoke" }, owner.actor.id);
       return asWho(w, async () => outcome(await settingsActions.revokeTokenAction(summary.id)));
+    },
+  },
+  {
+    key: "settings/actions#changePasswordAction",
+    expect: ANY,
+    // A person of their own for each role: the change ends the shared people's sessions.
+    run: async (w) => {
+      const input = { currentPassword: "correct horse battery", newPassword: "a brand new password" };
+      if (w === "anonymous" || w === "deactivated") return asWho(w, async () => outcome(await settingsActions.changePasswordAction(input)));
+      actAs((await makePerson(w)).cookie);
+      return outcome(await settingsActions.changePasswordAction(input));
+    },
+  },
+  {
+    key: "admin/users/actions#setPasswordAction",
+    expect: ADMIN,
+    run: async (w) => {
+      const target = await makePerson("reviewer");
+      return asWho(w, async () => outcome(await userActions.setPasswordAction({ userId: target.actor.id, newPassword: "a temporary password" })));
     },
   },
   {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/data/tokens";
 import { ApiTokens } from "@/components/settings/api-tokens";
+import { ChangePassword } from "@/components/settings/change-password";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -14,6 +15,7 @@ export default async function SettingsPage() {
       <p>
         Signed in as <strong>{actor.email}</strong> ({actor.role}).
       </p>
+      <ChangePassword />
       <ApiTokens
         tokens={tokens.map((t) => ({
           ...t,

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import { runAction } from "@/lib/action-result";
-import { changeUserRole, createUser, setUserActive } from "@/lib/data/users";
+import { changeUserRole, createUser, setUserActive, setUserPassword } from "@/lib/data/users";
 
 /** Creates a user (admins only). */
 export async function createUserAction(input: unknown) {
@@ -25,6 +25,14 @@ export async function changeRoleAction(input: unknown) {
 export async function setActiveAction(input: unknown) {
   const actor = await getActor();
   const result = await runAction(async () => (await setUserActive(actor, input)).isActive);
+  revalidatePath("/admin/users");
+  return result;
+}
+
+/** Sets a user's password (admins only), for one who forgot theirs; their sessions end. */
+export async function setPasswordAction(input: unknown) {
+  const actor = await getActor();
+  const result = await runAction(async () => (await setUserPassword(actor, input)).email);
   revalidatePath("/admin/users");
   return result;
 }
