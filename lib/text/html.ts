@@ -20,8 +20,8 @@ const BLOCK = new Set([
 
 /** Stands for a <br> outside <pre> until its block is complete: one is a space, a run is a paragraph break. */
 const BR_MARK = "\u2029";
-/** Two or more <br> in a row, with only white space between them. */
-const BR_RUN = / ?\u2029(?: ?\u2029)+ ?/;
+/** Two or more <br> in a row, with only white space between them (non-breaking spaces too: `<br>&nbsp;<br>`). */
+const BR_RUN = /[^\S\u2028\u2029]*\u2029(?:[^\S\u2028\u2029]*\u2029)+[^\S\u2028\u2029]*/;
 
 /**
  * The visible text of an HTML fragment or document, one block element per paragraph
@@ -48,7 +48,9 @@ function blocksToText(root: Element | null): string {
   };
   const walk = (node: Node, inPre: boolean) => {
     if (node.nodeType === 3) {
-      line += inPre ? (node.textContent ?? "").replace(/\n/g, "\u2028") : (node.textContent ?? "");
+      // A paragraph separator typed in the page is not a <br>: BR_MARK stands only for those.
+      const text = (node.textContent ?? "").replace(/\u2029/g, " ");
+      line += inPre ? text.replace(/\n/g, "\u2028") : text;
       return;
     }
     if (node.nodeType !== 1) return;

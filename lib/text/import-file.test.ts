@@ -47,6 +47,10 @@ describe("htmlToText", () => {
   it("reads a lone <br> as a space and two or more in a row as a paragraph break; <pre> keeps its lines", () => {
     expect(htmlToText("<p>The mayor said taxes<br>will rise.<br/><br> <br>Critics denied it.</p>")).toBe("The mayor said taxes will rise.\n\nCritics denied it.");
     expect(htmlToText("<p>Exports fell <br> sharply.</p><pre>a<br>b\nc</pre>")).toBe("Exports fell sharply.\n\na\nb\nc");
+    // A non-breaking space between them (<br>&nbsp;<br>, as editors type blank lines) still makes a run.
+    expect(htmlToText("<p>Minister resigns<br>&nbsp;<br>The minister resigned on Monday.</p>")).toBe("Minister resigns\n\nThe minister resigned on Monday.");
+    // A paragraph separator typed in the text is a space, not a <br>.
+    expect(htmlToText("<p>One\u2029\u2029two.</p>")).toBe("One two.");
   });
 });
 
