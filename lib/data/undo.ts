@@ -8,6 +8,7 @@ import { assertArticleEditable } from "@/lib/data/editable";
 import { spanColumns } from "@/lib/data/claim-spans";
 import { assertNoTwin } from "@/lib/data/spans";
 import { assertNoTwinLink } from "@/lib/data/sources";
+import { hasSpeaker, type ClaimTag } from "@/lib/schemas/claim";
 import { publishArticleEvent } from "@/lib/realtime/bus";
 
 // Undo works from the audit log, so it survives reloads and works on any instance: it
@@ -39,26 +40,38 @@ const parse = (s: string | null): Json | null => (s ? (JSON.parse(s) as Json) : 
  * recorded on the old text would write old offsets over the new one; null when none is left.
  */
 async function lastUndoable(tx: Tx, actorId: string, articleId: string): Promise<Event | "revision" | null> {
-  const rows = await tx.auditEvent.findMany({
-    where: { articleId, OR: [{ actorId }, { action: "article.revision" }] },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: 200,
-    select: { id: true, action: true, entityId: true, before: true, after: true },
-  });
   const undone = new Set<string>();
-  for (const r of rows) {
-    if (r.action === "article.revision") return "revision";
-    if (r.action === "undo") {
-      const undoes = parse(r.after)?.undoes;
-      if (typeof undoes === "string") undone.add(undoes);
-      continue;
+  // Read back a page at a time: undoing an "accept all" of thousands of claims leaves
+  // thousands of events between the newest one and the change before the batch.
+  let cursor: string | null = null;
+  for (let page = 0; page < UNDO_PAGES; page++) {
+    const rows: { id: string; action: string; entityId: string; before: string | null; after: string | null }[] = await tx.auditEvent.findMany({
+      where: { articleId, OR: [{ actorId }, { action: "article.revision" }] },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: UNDO_PAGE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: { id: true, action: true, entityId: true, before: true, after: true },
+    });
+    for (const r of rows) {
+      if (r.action === "article.revision") return "revision";
+      if (r.action === "undo") {
+        const undoes = parse(r.after)?.undoes;
+        if (typeof undoes === "string") undone.add(undoes);
+        continue;
+      }
+      // The claims a revision made for its new sentences are part of the revision, not an edit.
+      if (r.action === "claim.create" && parse(r.after)?.origin === "revision") return "revision";
+      if (UNDOABLE.has(r.action) && !undone.has(r.id)) return { ...r, before: parse(r.before), after: parse(r.after) };
     }
-    // The claims a revision made for its new sentences are part of the revision, not an edit.
-    if (r.action === "claim.create" && parse(r.after)?.origin === "revision") return "revision";
-    if (UNDOABLE.has(r.action) && !undone.has(r.id)) return { ...r, before: parse(r.before), after: parse(r.after) };
+    if (rows.length < UNDO_PAGE) return null;
+    cursor = rows[rows.length - 1]!.id;
   }
   return null;
 }
+
+/** Events read per page, and pages at most (an article holds at most 10,000 claims). */
+const UNDO_PAGE = 500;
+const UNDO_PAGES = 100;
 
 /** The claims' own events of an "accept all suggestions" batch, newest first, followed by the batch's event. */
 async function batchEvents(tx: Tx, batch: Event): Promise<Event[]> {
@@ -113,6 +126,11 @@ async function invert(tx: Tx, actor: Actor, event: Event): Promise<Outcome> {
       );
       for (const k of fields) if ((c as Record<string, unknown>)[k] !== (after[k] ?? null)) throw changedSince();
       const restore = Object.fromEntries(fields.map((k) => [k, before[k] ?? null]));
+      // Only attributed and disputed claims have a speaker and cue (lib/data/claims.ts): a
+      // tag put back that has none would keep one a colleague set since, so it waits.
+      const tag = ("tag" in restore ? restore.tag : c.tag) as ClaimTag | null;
+      const keeps = (k: "speaker" | "cue") => !(k in restore) && c[k] !== null;
+      if (!hasSpeaker(tag) && (keeps("speaker") || keeps("cue"))) throw changedSince();
       const clearsTag = "tag" in restore && restore.tag === null;
       await tx.claim.update({
         where: { id },

@@ -158,6 +158,15 @@ describe("updateClaim", () => {
     expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ tag: "attributed", speaker: "The governments", cue: "stated" });
   });
 
+  it("undo of a tag waits when a colleague has since set a speaker the old tag cannot have", async () => {
+    const article = await importArticle(team.editor.actor, { title: "Undo under a speaker", text: SAMPLE_TEXT });
+    const claim = article.claims[2]!;
+    await updateClaim(team.editor.actor, claim.id, { tag: "attributed", version: 1 });
+    await updateClaim(team.admin.actor, claim.id, { speaker: "The minister", cue: "said", version: 2 });
+    await rejects(undoLastChange(team.editor.actor, article.id), "conflict");
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ tag: "attributed", speaker: "The minister", cue: "said", version: 3 });
+  });
+
   it("has a migration that clears the speaker and cue earlier versions left on untagged claims", async () => {
     const article = await importArticle(team.editor.actor, { title: "Left behind", text: SAMPLE_TEXT });
     const [untagged, attributed] = article.claims;

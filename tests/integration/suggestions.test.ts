@@ -93,6 +93,19 @@ describe("accepting suggestions", () => {
     expect((await undoLastChange(team.editor.actor, article.id)).claimIds).toEqual([first.id]);
   });
 
+  it("after undoing a large accept-all, the change before it can still be undone", async () => {
+    const text = Array.from({ length: 250 }, (_, i) => `The mayor said taxes would rise by ${i + 1} percent.`).join("\n\n");
+    const article = await importArticle(team.editor.actor, { title: "Large accept all", text });
+    const first = article.claims[0]!;
+    await updateClaim(team.editor.actor, first.id, { note: "earlier note", version: 1 });
+    const accepted = await acceptSuggestions(team.editor.actor, article.id, { minConfidence: 0 });
+    expect(accepted.length).toBeGreaterThan(200);
+    expect((await undoLastChange(team.editor.actor, article.id)).message).toBe("Undid accepting all suggestions.");
+    // Hundreds of events now lie between the newest and the note: undo still finds it.
+    expect((await undoLastChange(team.editor.actor, article.id)).message).toBe("Undid a change to a claim.");
+    expect(await db.claim.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ note: null, tag: null });
+  });
+
   it("refuses reviewers and out-of-range confidences, through the API too", async () => {
     const article = await importArticle(team.editor.actor, { title: "Refusals", text: SAMPLE });
     await expect(acceptSuggestions(team.reviewer.actor, article.id, { minConfidence: 0.5 })).rejects.toMatchObject({ code: "forbidden" });
