@@ -5,7 +5,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/pas
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { changePasswordSchema, changeRoleSchema, createUserSchema, loginSchema, setActiveSchema, setPasswordSchema, type Role } from "@/lib/schemas/user";
-import { blockedFor, countEvent, signInKeys } from "@/lib/data/rate-limit";
+import { blockedFor, clearEvents, countEvent } from "@/lib/data/rate-limit";
 import { tryAgainIn } from "@/lib/auth/retry";
 
 export type UserSummary = {
@@ -93,35 +93,46 @@ async function updateUser(
 }
 
 /**
- * Changes the actor's own password, given the current one. A wrong current password
- * counts as a failed sign-in for the account at the address (lib/data/rate-limit.ts), so
- * a session left open is no way to guess it faster. Every session of the user ends,
- * this one too (sessionEpoch): they sign in again with the new password. API tokens stay.
+ * Changes the actor's own password, given the current one. Wrong current passwords are
+ * limited per user (5 in 15 minutes), so a session left open is no way to guess it
+ * faster. They are counted apart from sign-ins: someone locking the account from
+ * elsewhere must not stop its owner, signed in, from changing the password under attack.
+ * Every session of the user ends, this one too (sessionEpoch): they sign in again with
+ * the new password. API tokens stay.
  */
-export async function changeOwnPassword(maybeActor: Actor | null, input: unknown, address = "unknown"): Promise<void> {
+export async function changeOwnPassword(maybeActor: Actor | null, input: unknown): Promise<void> {
   const actor = requirePermission(maybeActor, "tokens:own");
   if (!actor.id) throw new AppError("forbidden", "The command line has no password: use npm run user:create");
   const data = parseInput(changePasswordSchema, input);
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
   if (!user) throw notFound("User");
-  const keys = signInKeys(user.email, address);
-  let wait = 0;
-  for (const { key, limit } of keys) wait = Math.max(wait, await blockedFor(key, limit));
-  if (wait > 0) throw new AppError("rate_limited", `Too many failed sign-ins. ${tryAgainIn(wait)}`);
+  const key = `password:user:${actor.id}`;
+  const wait = await blockedFor(key, CURRENT_PASSWORD_TRIES);
+  if (wait > 0) throw new AppError("rate_limited", `Too many wrong current passwords. ${tryAgainIn(wait)}`);
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
-    for (const { key, limit } of keys) await countEvent(key, limit);
+    await countEvent(key, CURRENT_PASSWORD_TRIES);
     throw new AppError("validation_failed", "The current password is wrong", { fields: { currentPassword: ["The current password is wrong"] } });
   }
   await storePassword(actor, actor.id, data.newPassword, "self");
+  await clearEvents(key);
 }
+
+/** Wrong current passwords allowed per user in 15 minutes, when changing it. */
+const CURRENT_PASSWORD_TRIES = { limit: 5, windowMs: 15 * 60_000 };
 
 /** Sets another user's password (admins: a user who forgot theirs); their sessions end. */
 export async function setUserPassword(maybeActor: Actor | null, input: unknown): Promise<UserSummary> {
   const actor = requirePermission(maybeActor, "users:manage");
   const { userId, newPassword } = parseInput(setPasswordSchema, input);
   if (userId === actor.id) throw new AppError("forbidden", "Change your own password in Settings, with your current one");
-  if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("User");
-  return storePassword(actor, userId, newPassword, "admin");
+  const target = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!target) throw notFound("User");
+  const user = await storePassword(actor, userId, newPassword, "admin");
+  // A user locked out by failed sign-ins can use the new password at once.
+  await db.rateLimit.deleteMany({
+    where: { OR: [{ key: `login:account:${target.email}` }, { key: { startsWith: `login:account:${target.email}:ip:` } }] },
+  });
+  return user;
 }
 
 async function storePassword(actor: Actor, userId: string, password: string, by: "self" | "admin"): Promise<UserSummary> {

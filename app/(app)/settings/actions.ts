@@ -1,12 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { getActor } from "@/lib/auth/session";
 import { runAction } from "@/lib/action-result";
 import { createApiToken, revokeApiToken } from "@/lib/data/tokens";
 import { changeOwnPassword } from "@/lib/data/users";
-import { clientAddress } from "@/lib/data/rate-limit";
 
 /** Mints an API token; its secret is returned once to be shown to the user. */
 export async function createTokenAction(input: unknown) {
@@ -27,6 +25,5 @@ export async function revokeTokenAction(tokenId: string) {
 /** Changes the user's own password; every session of theirs ends, this one too. */
 export async function changePasswordAction(input: unknown) {
   const actor = await getActor();
-  const address = clientAddress(await headers());
-  return runAction(() => changeOwnPassword(actor, input, address));
+  return runAction(() => changeOwnPassword(actor, input));
 }
