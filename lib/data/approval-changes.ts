@@ -56,18 +56,25 @@ export async function changesSinceApproval(
     if (canonical) speakerKeys.add(canonical);
   }
   if (sourceIds.length === 0 && speakerKeys.size === 0) return [];
-  const events = await db.auditEvent.findMany({
+  const found = await db.auditEvent.findMany({
     where: {
       at: { gt: approvedAt },
       OR: [
         { action: "source.credibility", entityId: { in: sourceIds } },
         { action: "source.domain-rating", entityId: { in: domains.map((d) => `domain:${d}`) } },
-        { action: { in: ["speaker.group", "speaker.ungroup"] }, entityId: { in: [...speakerKeys] } },
+        // Every regrouping since: one of another name can carry this report's names along
+        // with it (its `moved`), which SQL cannot see inside the JSON on both databases.
+        ...(speakerKeys.size > 0 ? [{ action: { in: ["speaker.group", "speaker.ungroup"] } }] : []),
       ],
     },
     orderBy: [{ at: "asc" }, { id: "asc" }],
     select: { at: true, action: true, entityId: true, before: true, after: true, actor: { select: { name: true } } },
   });
+  const touchesSpeakers = (e: (typeof found)[number]) => {
+    const moved = parse(e.after).moved;
+    return speakerKeys.has(e.entityId) || (Array.isArray(moved) && moved.some((key) => speakerKeys.has(String(key))));
+  };
+  const events = found.filter((e) => !e.action.startsWith("speaker.") || touchesSpeakers(e));
   const titleOf = new Map(sources.map((s) => [s.id, s.title || s.url]));
   return events.map((e): ApprovalChange => {
     const base = { at: e.at.toISOString(), actor: e.actor?.name || null };

@@ -57,9 +57,11 @@ export async function groupSpeakerName(maybeActor: Actor | null, input: unknown)
     await tx.speakerAlias.upsert({ where: { alias }, create: { alias, canonical }, update: { canonical } });
     // Names grouped under the one just grouped follow it, so lookups stay one step.
     const followers = await tx.speakerAlias.findMany({ select: { alias: true, canonical: true } });
+    const moved: string[] = [];
     for (const f of followers) {
       if (f.alias !== alias && normalizeSpeakerKey(f.canonical) === alias) {
         await tx.speakerAlias.update({ where: { alias: f.alias }, data: { canonical } });
+        moved.push(f.alias);
       }
     }
     await recordEvent(tx, actor, {
@@ -67,7 +69,8 @@ export async function groupSpeakerName(maybeActor: Actor | null, input: unknown)
       entityType: "speakerAlias",
       entityId: alias,
       before: before ? { canonical: before.canonical } : null,
-      after: { name: data.name, canonical },
+      // The names that followed it: an approved report naming one of them changes too.
+      after: { name: data.name, canonical, ...(moved.length > 0 ? { moved } : {}) },
     });
     return { alias, canonical };
   });

@@ -180,6 +180,12 @@ describe("an approved report's changes since approval", () => {
     expect(redactReport(report).sinceApproval.map((c) => c.actor)).toEqual([null, null, null]);
     expect(other.sourceId).not.toBe(cited.sourceId);
 
+    // A regrouping of the name its speaker is grouped under carries it along: listed too.
+    await groupSpeakerName(team.editor.actor, { name: "City of Harbourtown", canonical: "Harbour Region" });
+    const carried = await getFullReport(team.reviewer.actor, article.id);
+    expect(carried.speakers.map((g) => g.name)).toEqual(["Harbour Region"]);
+    expect(carried.sinceApproval.at(-1)).toMatchObject({ kind: "speaker-group", name: "City of Harbourtown", under: "Harbour Region" });
+
     // Reopened, it is no longer approved, and lists nothing.
     await transitionArticle(team.reviewer.actor, article.id, { action: "reopen" });
     expect((await getFullReport(team.reviewer.actor, article.id)).sinceApproval).toEqual([]);
