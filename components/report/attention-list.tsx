@@ -18,7 +18,7 @@ export function AttentionList({ report }: { report: FullReport }) {
       )}
       {report.changed.length > 0 && (
         <>
-          <h3 id="changed-heading">Changed by a revision, not yet re-read ({report.changed.length})</h3>
+          <h3 id="changed-heading">Changed since checked (a revision, or a span edit under a verdict), not yet re-read ({report.changed.length})</h3>
           <ClaimLinks claims={report.changed} />
         </>
       )}

@@ -19,10 +19,10 @@ export const CLAIM_FLAG_LABELS: Record<ClaimFlag, string> = {
   attributed_without_origin: "Attributed, without an origin source",
   stated_without_support: "Stated, without a supporting or origin source",
   backed_only_by_low_credibility: "Backed only by low-credibility sources",
-  changed_not_reread: "Changed by a revision, not re-read",
+  changed_not_reread: "Changed since checked (a revision, or a span edit under a verdict), not re-read",
 };
 
-/** "changed": a revision changed the claim's text and no one has re-read it since. */
+/** "changed": a revision or a span edit under a verdict changed the claim's text and no one has re-read it since. */
 type FlaggableClaim = {
   tag: ClaimTag | null;
   /** `credibility`: the rating that applies to the source (its own or its publisher's), when known. */

@@ -324,8 +324,8 @@ describe("exports after a correction", () => {
     // The verdict was given to "3 million": not published for "30 million" until someone re-reads it.
     expect(JSON.parse(await get("claimreview"))).toEqual([]);
     const rows = parseCsv(await get("csv"), { columns: true, bom: true }) as Record<string, string>[];
-    expect(rows.find((r) => r.claim === "The port handled 30 million containers.")!.flags).toMatch(/Changed by a revision, not re-read/);
-    expect(await get("markdown")).toMatch(/Changed by a revision, not re-read/);
+    expect(rows.find((r) => r.claim === "The port handled 30 million containers.")!.flags).toMatch(/Changed since checked \(a revision, or a span edit under a verdict\), not re-read/);
+    expect(await get("markdown")).toMatch(/Changed since checked \(a revision, or a span edit under a verdict\), not re-read/);
 
     await updateClaim(team.editor.actor, port!.id, { acknowledgeChange: true, version: (await db.claim.findUniqueOrThrow({ where: { id: port!.id } })).version });
     expect((JSON.parse(await get("claimreview")) as { claimReviewed: string }[]).map((r) => r.claimReviewed)).toEqual(["The port handled 30 million containers."]);
