@@ -35,12 +35,14 @@ export const ArticleText = memo(function ArticleText(props: Props) {
   const kinds = useMemo(() => new Map(marks.map((m) => [m.id, m.kind])), [marks]);
   // The pieces depend on where claims are, not on their tags: a tag leaves them (and the
   // blocks below) as they were.
-  const spanKey = claims.map((c) => `${c.id}:${c.start}:${c.end}`).join(",");
+  const spanKey = useMemo(() => claims.map((c) => `${c.id}:${c.start}:${c.end}`).join(","), [claims]);
   const spans = useRef(claims);
   spans.current = claims;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- spanKey (read through the ref) is what the pieces depend on
   const pieces = useMemo(() => overlayClaims(text.length, [...spans.current, ...marks]), [text.length, spanKey, marks]);
   const blocks = useMemo(() => toBlocks(pieces), [pieces]);
+  // What each block shows of the tags: a block renders again only when its own change.
+  const tagKeys = useMemo(() => blocks.map((b) => b.pieces.map((p) => tags.get(p.claimIds[p.claimIds.length - 1] ?? "") ?? "-").join()), [blocks, tags]);
   const selected = claims.find((c) => c.id === selectedId) ?? null;
 
   const onPointerDown = (edge: "start" | "end") => (e: ReactPointerEvent<HTMLSpanElement>) => {
@@ -144,7 +146,7 @@ export const ArticleText = memo(function ArticleText(props: Props) {
         report.current();
       }}
     >
-      {blocks.map((block) => {
+      {blocks.map((block, i) => {
         const reached = reach !== null && block.start < reach.end && block.end > reach.start;
         return (
           <Block
@@ -152,7 +154,7 @@ export const ArticleText = memo(function ArticleText(props: Props) {
             pieces={block.pieces}
             text={text}
             tags={tags}
-            tagKey={block.pieces.map((p) => tags.get(p.claimIds[p.claimIds.length - 1] ?? "") ?? "-").join()}
+            tagKey={tagKeys[i]!}
             kinds={kinds}
             selectedId={reached ? selectedId : null}
             selStart={reached ? selStart : -1}

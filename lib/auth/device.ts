@@ -31,15 +31,6 @@ export function trustedDevice(value: string | null | undefined, email: string): 
   return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? nonce : null;
 }
 
-/** The cookie's value in a Cookie request header, if any. */
-export function deviceCookieIn(cookieHeader: string | null | undefined): string | null {
-  for (const part of (cookieHeader ?? "").split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === DEVICE_COOKIE) return rest.join("=");
-  }
-  return null;
-}
-
 /** The Set-Cookie header that gives a browser its device cookie; Secure when the session cookie is. */
 export function deviceSetCookie(value: string, secure: boolean): string {
   return `${DEVICE_COOKIE}=${value}; Path=/api/auth; Max-Age=${DEVICE_MAX_AGE}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;

@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getSessionSecret } from "@/lib/env";
 import { authenticate } from "@/lib/data/users";
 import { clearEvents, clientAddress, countEvent, signInKeys } from "@/lib/data/rate-limit";
-import { deviceCookieIn, trustedDevice } from "@/lib/auth/device";
+import { DEVICE_COOKIE, trustedDevice } from "@/lib/auth/device";
+import { readCookie } from "@/lib/http/cookies";
 import { log } from "@/lib/log";
 
 /** Sessions last 12 hours: a working shift. */
@@ -32,7 +33,7 @@ export function getAuthOptions(): NextAuthOptions {
         const email = String(credentials?.email ?? "").trim().toLowerCase();
         const ip = clientAddress(req.headers ?? {});
         const cookie = (req.headers as Record<string, unknown> | undefined)?.cookie;
-        const device = trustedDevice(deviceCookieIn(typeof cookie === "string" ? cookie : null), email);
+        const device = trustedDevice(readCookie(typeof cookie === "string" ? cookie : null, DEVICE_COOKIE), email);
         const keys = signInKeys(email, ip, device);
         if (!user) {
           for (const { key, limit } of keys) await countEvent(key, limit);

@@ -10,6 +10,7 @@ import { type Actor, type Permission, requirePermission } from "@/lib/auth/roles
 import { AppError } from "@/lib/errors";
 import { tryAgainIn } from "@/lib/auth/retry";
 import { BAD_TOKENS_PER_IP, clientAddress, countEvent, waitFor } from "@/lib/data/rate-limit";
+import { readCookie } from "@/lib/http/cookies";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -72,15 +73,6 @@ export async function requirePageActor(permission: Permission, returnTo: string)
     if (err instanceof AppError && err.code === "forbidden") redirect("/forbidden");
     throw err;
   }
-}
-
-function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
 }
 
 /** The actor of an API request: a bearer token when one is sent, otherwise the session cookie. */

@@ -64,6 +64,12 @@ export async function countEvent(key: string, { windowMs }: Limit, now = new Dat
   });
 }
 
+/** Forgets every failed sign-in counted against an account, from any address (a new password was set for it). */
+export async function clearAccountEvents(email: string): Promise<void> {
+  const account = `login:account:${email}`;
+  await db.rateLimit.deleteMany({ where: { OR: [{ key: account }, { key: { startsWith: `${account}:ip:` } }] } });
+}
+
 /** Forgets a key's count (after a successful sign-in). */
 export async function clearEvents(key: string): Promise<void> {
   await db.rateLimit.deleteMany({ where: { key } });

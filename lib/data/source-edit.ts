@@ -4,7 +4,7 @@ import { AppError, notFound, parseInput } from "@/lib/errors";
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { approvedArticleCiting } from "@/lib/data/editable";
-import { linkKey, type LinkWording } from "@/lib/sources/link-key";
+import { linkKey, repeatedLinks, type LinkWording } from "@/lib/sources/link-key";
 import { mergeSourceSchema, updateSourceSchema } from "@/lib/sources/source-schemas";
 
 const editableSelect = {
@@ -31,13 +31,7 @@ async function deleteTwinLinks(tx: Tx, sourceId: string): Promise<number> {
   );
   // Ids sort by creation (lib/sortable-id.ts, cuid); compared in JavaScript, as collations differ between the databases.
   links.sort((a, b) => (a.id < b.id ? -1 : 1));
-  const seen = new Set<string>();
-  const twins: string[] = [];
-  for (const link of links) {
-    const key = JSON.stringify([link.claimId, linkKey(link)]);
-    if (seen.has(key)) twins.push(link.id);
-    else seen.add(key);
-  }
+  const twins = [...repeatedLinks(links, (link) => JSON.stringify([link.claimId, linkKey(link)]))].map((link) => link.id);
   if (twins.length === 0) return 0;
   return (await tx.claimSource.deleteMany({ where: { id: { in: twins } } })).count;
 }

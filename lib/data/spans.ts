@@ -12,7 +12,7 @@ import { reanchorClaims } from "@/lib/claims/anchor";
 import { adjustClaimSchema, createClaimSchema, deleteClaimSchema, mergeClaimsSchema, splitClaimSchema } from "@/lib/schemas/span";
 import type { ClaimView } from "@/lib/data/views";
 import { selectClaimRows } from "@/lib/data/claim-rows";
-import { linkKey } from "@/lib/sources/link-key";
+import { linkKey, repeatedLinks } from "@/lib/sources/link-key";
 import { claimViews, toClaimViews } from "@/lib/data/claim-views";
 
 // Span editing: create, split, merge, adjust, delete and restore claims. Every edit keeps
@@ -234,13 +234,9 @@ export async function mergeClaims(maybeActor: Actor | null, input: unknown): Pro
       tx.claimSource.findMany({ where: { claimId: kept.id }, select: linkSelect }),
       tx.claimSource.findMany({ where: { claimId: gone.id }, select: linkSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     ]);
-    const cited = new Set(keptLinks.map((l) => `${l.sourceId} ${linkKey(l)}`));
-    const moved = goneLinks.filter((l) => {
-      const key = `${l.sourceId} ${linkKey(l)}`;
-      if (cited.has(key)) return false;
-      cited.add(key);
-      return true;
-    });
+    const twins = repeatedLinks([...keptLinks, ...goneLinks], (l) => `${l.sourceId} ${linkKey(l)}`);
+    const moved = goneLinks.filter((l) => !twins.has(l));
+    const stay = goneLinks.filter((l) => twins.has(l));
     await tx.claimSource.updateMany({ where: { id: { in: moved.map((m) => m.id) } }, data: { claimId: kept.id } });
     const movedComments = await tx.comment.findMany({ where: { claimId: gone.id }, select: { id: true } });
     await tx.comment.updateMany({ where: { claimId: gone.id }, data: { claimId: kept.id } });
@@ -285,7 +281,7 @@ export async function mergeClaims(maybeActor: Actor | null, input: unknown): Pro
         mergedStart: gone.start,
         mergedEnd: gone.end,
         movedSourceIds: moved.map((m) => m.id),
-        ...(goneLinks.length > moved.length ? { duplicateSourceIds: goneLinks.filter((l) => !moved.includes(l)).map((l) => l.id) } : {}),
+        ...(stay.length > 0 ? { duplicateSourceIds: stay.map((l) => l.id) } : {}),
         movedCommentIds: movedComments.map((m) => m.id),
         inheritedTag: inheritTag,
         inheritedVerdict: inheritVerdict,

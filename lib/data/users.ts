@@ -5,7 +5,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/pas
 import { type Actor, requirePermission } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/data/audit";
 import { changePasswordSchema, changeRoleSchema, createUserSchema, loginSchema, setActiveSchema, setPasswordSchema, type Role } from "@/lib/schemas/user";
-import { blockedFor, clearEvents, countEvent } from "@/lib/data/rate-limit";
+import { blockedFor, clearAccountEvents, clearEvents, countEvent } from "@/lib/data/rate-limit";
 import { tryAgainIn } from "@/lib/auth/retry";
 
 export type UserSummary = {
@@ -129,9 +129,7 @@ export async function setUserPassword(maybeActor: Actor | null, input: unknown):
   if (!target) throw notFound("User");
   const user = await storePassword(actor, userId, newPassword, "admin");
   // A user locked out by failed sign-ins can use the new password at once.
-  await db.rateLimit.deleteMany({
-    where: { OR: [{ key: `login:account:${target.email}` }, { key: { startsWith: `login:account:${target.email}:ip:` } }] },
-  });
+  await clearAccountEvents(target.email);
   return user;
 }
 

@@ -15,3 +15,15 @@ function asRead(text: string | null): string {
 export function linkKey(link: LinkWording): string {
   return JSON.stringify([link.relation, asRead(link.quote), asRead(link.locator)]);
 }
+
+/** The links that repeat an earlier one in the list under `keyOf` (the first of each key stays). */
+export function repeatedLinks<L>(links: readonly L[], keyOf: (link: L) => string): Set<L> {
+  const seen = new Set<string>();
+  const repeated = new Set<L>();
+  for (const link of links) {
+    const key = keyOf(link);
+    if (seen.has(key)) repeated.add(link);
+    else seen.add(key);
+  }
+  return repeated;
+}
